@@ -5,7 +5,7 @@ import io.calicoj.model.Labels;
 /**
  * A parsed Calico label selector: an immutable expression tree, compared by value.
  *
- * <p>Build trees with the node classes.
+ * <p>Parse text with {@link #parse(String)}; build trees directly with the node classes.
  * {@link #matches(Labels)} is the hot path of the calculation graph and does not allocate.
  */
 public sealed interface Selector
@@ -36,6 +36,16 @@ public sealed interface Selector
      * @throws IllegalArgumentException if the prefix has characters a label cannot have
      */
     Selector withLabelPrefix(String prefix);
+
+    /**
+     * Parses Calico's v3 selector syntax. Empty or whitespace-only text is {@code all()}.
+     *
+     * @throws SelectorParseException if the text is not a selector; it carries the position
+     *     and what was expected there
+     */
+    static Selector parse(String text) {
+        return Parser.parse(text);
+    }
 
     /** {@code all()}: matches everything. */
     static Selector all() {
