@@ -28,16 +28,16 @@ final class Lexer {
         }
     }
 
-    /** What may follow a label. */
-    static final String OPERATORS = "==, !=, in, not in, contains, starts with or ends with";
+    private static final String OPERATORS =
+            "==, !=, in, not in, contains, starts with or ends with";
 
     private static final int MAX_SHOWN_LABEL = 64;
 
     private final String text;
+    /** The end of the current token: where reading the next one starts. */
     private int pos;
     private Kind kind;
     private int start;
-    private int end;
     private String value;
 
     Lexer(String text) {
@@ -90,7 +90,7 @@ final class Lexer {
             }
             default -> {
                 if (previous == Kind.LABEL) {
-                    operatorAfter(previousValue);
+                    operatorAfterLabel(previousValue);
                 } else {
                     word();
                 }
@@ -103,8 +103,8 @@ final class Lexer {
         return switch (kind) {
             case EOF -> "end of selector";
             case LABEL -> "label " + shortened(value);
-            case STRING -> "string " + SelectorParseException.printable(text.substring(start, end));
-            default -> "'" + SelectorParseException.printable(text.substring(start, end)) + "'";
+            case STRING -> "string " + SelectorParseException.printable(text.substring(start, pos));
+            default -> "'" + SelectorParseException.printable(text.substring(start, pos)) + "'";
         };
     }
 
@@ -121,14 +121,18 @@ final class Lexer {
         return "'" + SelectorParseException.printable(text.substring(at, charEnd)) + "'";
     }
 
+    /** What may follow the label {@code label}. */
+    static String expectedAfterLabel(String label) {
+        return OPERATORS + " after label " + shortened(label);
+    }
+
     SelectorParseException error(int at, String expected, String found) {
         return new SelectorParseException(text, at, expected, found);
     }
 
-    private void accept(Kind newKind, int newEnd) {
+    private void accept(Kind newKind, int end) {
         kind = newKind;
-        end = newEnd;
-        pos = newEnd;
+        pos = end;
     }
 
     private void string(char quote) {
@@ -149,7 +153,7 @@ final class Lexer {
     }
 
     /** Right after a label only an operator may come (punctuation was handled already). */
-    private void operatorAfter(String label) {
+    private void operatorAfterLabel(String label) {
         int after;
         if ((after = words(pos, "contains")) >= 0) {
             accept(Kind.CONTAINS, after);
@@ -162,7 +166,7 @@ final class Lexer {
         } else if ((after = words(pos, "in")) >= 0) {
             accept(Kind.IN, after);
         } else {
-            throw error(pos, OPERATORS + " after label " + shortened(label), describeAt(pos));
+            throw error(pos, expectedAfterLabel(label), describeAt(pos));
         }
     }
 

@@ -120,7 +120,7 @@ final class Parser {
             case IN, NOT_IN -> {
                 return set(operator, label);
             }
-            default -> throw unexpected(Lexer.OPERATORS + " after label '" + label + "'");
+            default -> throw unexpected(Lexer.expectedAfterLabel(label));
         }
     }
 
