@@ -42,7 +42,7 @@ public final class SelectorParseException extends IllegalArgumentException {
         return found;
     }
 
-    /** Line breaks and other control characters except tab, escaped to keep messages on one line. */
+    /** Control characters other than tab escaped, to keep messages on one line. */
     static String printable(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {

@@ -61,7 +61,8 @@ final class Syntax {
         Objects.requireNonNull(value, "value");
         if (value.indexOf('"') >= 0 && value.indexOf('\'') >= 0) {
             throw new IllegalArgumentException(
-                    "value cannot contain both ' and \" (selector strings have no escapes): " + value);
+                    "value cannot contain both ' and \" (selector strings have no escapes): "
+                            + value);
         }
         return value;
     }

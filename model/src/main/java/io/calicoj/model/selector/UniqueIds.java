@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-/** Calico's {@code hash.MakeUniqueID}: {@code prefix:} + base64url(SHA-224({@code prefix:content})). */
+/**
+ * Calico's {@code hash.MakeUniqueID}: {@code prefix:} + base64url-without-padding of
+ * SHA-224({@code prefix:content}).
+ */
 final class UniqueIds {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
