@@ -1,0 +1,18 @@
+package io.calicoj.datastore;
+
+/**
+ * A datastore's stream of Calico resources: first the complete current state (ending with
+ * {@link SyncStatus#IN_SYNC}), then changes. After any re-list it emits deletions for whatever
+ * vanished meanwhile, so a listener's view converges to the datastore's.
+ *
+ * <p>Implementations: the Kubernetes datastore (Pods, Namespaces, NetworkPolicies, Nodes) and etcd.
+ */
+public interface Syncer extends AutoCloseable {
+
+    /** Starts syncing into {@code listener}; returns at once. May be called once. */
+    void start(SyncerListener listener);
+
+    /** Stops watching and releases connections. No callbacks arrive after this returns. */
+    @Override
+    void close();
+}
