@@ -1,15 +1,20 @@
 package io.calicoj.sandbox;
 
+import io.calicoj.exec.CommandFailedException;
+import io.calicoj.sandbox.cluster.SandboxCluster;
+import io.calicoj.sandbox.cluster.SandboxDir;
 import io.calicoj.sandbox.conformance.CaseFormatException;
 import io.calicoj.sandbox.conformance.CaseParser;
 import io.calicoj.sandbox.conformance.CaseResult;
 import io.calicoj.sandbox.conformance.CaseRunner;
 import io.calicoj.sandbox.conformance.ConformanceCase;
+import io.calicoj.sandbox.conformance.LiveRunner;
 import io.calicoj.sandbox.conformance.ModelRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,6 +42,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "2", description = "Nodes the pods are spread over. Default: ${DEFAULT-VALUE}.")
     int nodes;
 
+    @Option(names = "--deadline", defaultValue = "15",
+            description = "Live mode: seconds a step may take to converge before its matrix counts as failed. Default: ${DEFAULT-VALUE}.")
+    int deadlineSeconds;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Case files, or directories searched for *.yaml")
     List<Path> paths;
 
@@ -52,16 +61,37 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (mode == Mode.live) {
-            out.println("verify --mode live is not available in this build yet: use --mode model");
-            return 2;
-        }
-        CaseRunner runner = new ModelRunner(nodes);
         List<Path> files = caseFiles(paths);
         if (files.isEmpty()) {
             out.println("no case files found in " + paths);
             return 2;
         }
+        if (mode == Mode.model) {
+            return runAll(new ModelRunner(nodes), files);
+        }
+        SandboxDir dir = new SandboxDir(Files.createTempDirectory("calico-sandbox-verify-"));
+        Files.delete(dir.root());
+        out.println("Bringing up a " + nodes + "-node sandbox in " + dir.root() + " …");
+        Thread cleanup = new Thread(() -> {
+            try {
+                SandboxCluster.destroy(dir);
+            } catch (IOException e) {
+                System.err.println("cleanup failed: " + e.getMessage());
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try (SandboxCluster cluster = SandboxCluster.start(dir, SandboxCluster.Options.defaults(nodes));
+             LiveRunner runner = new LiveRunner(cluster, Duration.ofSeconds(deadlineSeconds))) {
+            return runAll(runner, files);
+        } catch (CommandFailedException e) {
+            out.println("the sandbox failed: " + e.getMessage());
+            return 2;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+    }
+
+    private int runAll(CaseRunner runner, List<Path> files) {
         int passed = 0;
         int failed = 0;
         int skipped = 0;

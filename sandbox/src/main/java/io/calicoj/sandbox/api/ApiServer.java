@@ -6,11 +6,13 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
                                     + "\"code\":415}");
                 }
                 MockResponse discovery = self[0].discovery(request);
-                return discovery != null ? discovery : crud.dispatch(request);
+                return discovery != null ? discovery : crud.dispatch(admit(request));
             }
 
             @Override
@@ -65,6 +67,20 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return self[0];
+    }
+
+    /** Namespaces created or replaced get their name label, as a real API server's admission adds it. */
+    private static RecordedRequest admit(RecordedRequest request) {
+        String path = request.getPath();
+        boolean namespaceWrite = ("POST".equals(request.getMethod()) && path.startsWith("/api/v1/namespaces")
+                && !path.startsWith("/api/v1/namespaces/"))
+                || ("PUT".equals(request.getMethod()) && path.matches("/api/v1/namespaces/[^/?]+(\\?.*)?"));
+        if (!namespaceWrite || request.getBody() == null) {
+            return request;
+        }
+        String body = NamespaceAdmission.mutate(request.getUtf8Body());
+        return new RecordedRequest(request.getHttpVersion(), request.method(), path, request.getHeaders(),
+                new Buffer(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private MockResponse discovery(RecordedRequest request) {
