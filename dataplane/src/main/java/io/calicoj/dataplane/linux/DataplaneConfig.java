@@ -1,5 +1,6 @@
 package io.calicoj.dataplane.linux;
 
+import io.calicoj.dataplane.RetryPolicy;
 import io.calicoj.dataplane.iptables.Action;
 import io.calicoj.dataplane.iptables.Table;
 import io.calicoj.dataplane.ipsets.IpSets;
@@ -117,12 +118,11 @@ public record DataplaneConfig(RulesConfig rules, String iptablesBackend, String 
     Table.Options tableOptions() {
         Duration lock = iptablesLockTimeout.isZero() ? Duration.ofSeconds(10) : iptablesLockTimeout;
         return new Table.Options(iptablesRefreshInterval, iptablesPostWriteCheckInterval, chainInsertMode, lock,
-                io.calicoj.dataplane.RetryPolicy.IPTABLES, io.calicoj.dataplane.RetryPolicy.READS, "cali-");
+                RetryPolicy.IPTABLES, RetryPolicy.READS, "cali-", false);
     }
 
     IpSets.Options ipSetOptions() {
-        return new IpSets.Options(ipsetsRefreshInterval, maxIpsetSize, io.calicoj.dataplane.RetryPolicy.IPSETS,
-                io.calicoj.dataplane.RetryPolicy.READS);
+        return new IpSets.Options(ipsetsRefreshInterval, maxIpsetSize, RetryPolicy.IPSETS, RetryPolicy.READS);
     }
 
     /** Case-insensitive parameter lookup with typed parsing and errors that name the parameter. */

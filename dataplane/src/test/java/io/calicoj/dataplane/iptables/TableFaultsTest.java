@@ -96,6 +96,37 @@ class TableFaultsTest {
     }
 
     @Test
+    void aWriteIsDiffedAgainstWhatWeLastWroteUnlessAskedToReReadFirst() {
+        desire();
+        table.apply();
+        int saves = kernel.nft().saveCount();
+        table.updateChain(Chain.of("cali-b", Rule.of(Action.ACCEPT)));
+        table.apply();
+        assertThat(kernel.nft().saveCount()).isEqualTo(saves);
+
+        Table careful = new Table("filter", IptablesBackend.NFT, kernel, clock, sleeper,
+                Table.Options.defaults().withRereadBeforeWrite(true));
+        careful.updateChains(List.of(IptablesTableContract.A, IptablesTableContract.B));
+        careful.setInsertedRules("FORWARD", List.of(Rule.of(Action.jump("cali-a"))));
+        careful.apply();
+        saves = kernel.nft().saveCount();
+        careful.updateChain(Chain.of("cali-b", Rule.of(Action.ACCEPT)));
+        careful.apply();
+        assertThat(kernel.nft().saveCount()).isEqualTo(saves + 1);
+    }
+
+    @Test
+    void aStaleViewThatMakesTheRestoreFailIsCorrectedByTheRetry() {
+        desire();
+        table.apply();
+        kernel.nft().flushChain("filter", "cali-a");
+        table.updateChain(Chain.of("cali-a", IptablesTableContract.A.rules().get(0), Rule.of(Action.RETURN)));
+        table.apply();
+        assertThat(sleeper.sleeps()).hasSize(1);
+        assertThat(kernel.nft().rules("filter", "cali-a")).hasSize(2);
+    }
+
+    @Test
     void onlyOurChainsCanBeProgrammed() {
         assertThatThrownBy(() -> table.updateChain(Chain.of("KUBE-X"))).hasMessageContaining("does not start with cali-");
         assertThatThrownBy(() -> table.setInsertedRules("cali-a", List.of())).hasMessageContaining("is ours");
