@@ -1,6 +1,7 @@
 package io.calicoj.dataplane.ipsets;
 
 import io.calicoj.dataplane.DataplaneProgrammingException;
+import io.calicoj.dataplane.KernelReads;
 import io.calicoj.dataplane.RetryPolicy;
 import io.calicoj.dataplane.Sleeper;
 import io.calicoj.dataplane.api.IpSetMember;
@@ -352,24 +353,7 @@ public final class IpSets {
     }
 
     private String readSave() {
-        RetryPolicy policy = options.readRetries();
-        for (int attempt = 0; ; attempt++) {
-            String error;
-            try {
-                CommandResult r = runner.run(Command.of("ipset", "save"));
-                if (r.succeeded()) {
-                    return r.stdout();
-                }
-                error = "exit " + r.exitCode() + ": " + r.stderr().strip();
-            } catch (CommandFailedException e) {
-                error = e.getMessage();
-            }
-            if (attempt >= policy.retries()) {
-                throw new DataplaneProgrammingException("could not read IP sets with ipset save: " + error, "", "", null);
-            }
-            LOG.warn("ipset save failed, will retry: {}", error);
-            sleeper.sleep(policy.backoff(attempt));
-        }
+        return KernelReads.read(runner, Command.of("ipset", "save"), options.readRetries(), sleeper, r -> false);
     }
 
     private String restore(String input) {
@@ -383,11 +367,6 @@ public final class IpSets {
     }
 
     private String listForDiagnostics() {
-        try {
-            CommandResult r = runner.run(Command.of("ipset", "list", "-t"));
-            return r.stdout() + (r.stderr().isBlank() ? "" : "\n(stderr: " + r.stderr().strip() + ")");
-        } catch (CommandFailedException e) {
-            return "(could not read: " + e.getMessage() + ")";
-        }
+        return KernelReads.forDiagnostics(runner, Command.of("ipset", "list", "-t"));
     }
 }

@@ -1,6 +1,7 @@
 package io.calicoj.dataplane.iptables;
 
 import io.calicoj.dataplane.DataplaneProgrammingException;
+import io.calicoj.dataplane.KernelReads;
 import io.calicoj.dataplane.RetryPolicy;
 import io.calicoj.dataplane.Sleeper;
 import io.calicoj.exec.Command;
@@ -31,12 +32,14 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A chain is programmed only while something refers to it (a rule of a known chain, an
  *       inserted or appended rule); when the last reference goes, it is deleted.</li>
- *   <li>The kernel's state is read back with {@code iptables-save -t <table>} before writing after
- *       any change, on the refresh timer and at 1, 2, 4 … × the post-write interval after each
- *       write. Only rule hashes are compared: a chain of ours that differs is rewritten (by rule
- *       replacements, appends and deletes), a stale chain with our prefix is deleted, and a kernel
- *       chain whose inserts are missing, moved or duplicated gets all of ours deleted (by value) and
- *       re-inserted at the top. Other programs' rules and chains are never touched.</li>
+ *   <li>The kernel's state is read back with {@code iptables-save -t <table>} on the first apply,
+ *       on the refresh timer, at 1, 2, 4 … × the post-write interval after each write and after a
+ *       failed restore (before every write too with {@link Options#rereadBeforeWrite()}, as Felix).
+ *       Writes are diffed against what was last read or written. Only rule hashes are compared: a
+ *       chain of ours that differs is rewritten (by rule replacements, appends and deletes), a stale
+ *       chain with our prefix is deleted, and a kernel chain whose inserts are missing, moved or
+ *       duplicated gets all of ours deleted (by value) and re-inserted at the top. Other programs'
+ *       rules and chains are never touched.</li>
  *   <li>A failed restore is retried with exponential backoff, re-reading the kernel first; after the
  *       last retry the exact input and the table's state are logged and a
  *       {@link DataplaneProgrammingException} is thrown.</li>
@@ -345,38 +348,12 @@ public final class Table {
     }
 
     private String readSave() {
-        Command save = Command.of(backend.saveCommand(), "-t", name);
-        RetryPolicy policy = options.readRetries();
-        String error;
-        for (int attempt = 0; ; attempt++) {
-            try {
-                CommandResult r = runner.run(save);
-                if (r.succeeded()) {
-                    return r.stdout();
-                }
-                if (r.stderr().contains("does not exist") || r.stderr().contains("Table does not exist")) {
-                    return ""; // nft: the table has never been created in this namespace
-                }
-                error = "exit " + r.exitCode() + ": " + r.stderr().strip();
-            } catch (CommandFailedException e) {
-                error = e.getMessage();
-            }
-            if (attempt >= policy.retries()) {
-                throw new DataplaneProgrammingException("could not read iptables table " + name + " with " + save
-                        + ": " + error, "", "", null);
-            }
-            LOG.warn("{} failed, will retry: {}", save, error);
-            sleeper.sleep(policy.backoff(attempt));
-        }
+        return KernelReads.read(runner, Command.of(backend.saveCommand(), "-t", name), options.readRetries(), sleeper,
+                r -> r.stderr().contains("does not exist")); // nft: the table was never created in this namespace
     }
 
     private String saveForDiagnostics() {
-        try {
-            CommandResult r = runner.run(Command.of(backend.saveCommand(), "-t", name));
-            return r.stdout() + (r.stderr().isBlank() ? "" : "\n(stderr: " + r.stderr().strip() + ")");
-        } catch (CommandFailedException e) {
-            return "(could not read: " + e.getMessage() + ")";
-        }
+        return KernelReads.forDiagnostics(runner, Command.of(backend.saveCommand(), "-t", name));
     }
 
     // ---- writing ----

@@ -1,26 +1,14 @@
 package io.calicoj.dataplane.iptables;
 
-import io.calicoj.dataplane.testing.NetworkNamespace;
+import io.calicoj.dataplane.testing.NamespaceExtension;
 import io.calicoj.exec.CommandRunner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@link IptablesTableContract} against the real {@code iptables-nft} in a throwaway network namespace (root). */
 class RealNftTableIT extends IptablesTableContract {
 
-    private NetworkNamespace ns;
-
-    @BeforeEach
-    void createNamespace() {
-        ns = NetworkNamespace.create();
-    }
-
-    @AfterEach
-    void deleteNamespace() {
-        if (ns != null) {
-            ns.close();
-        }
-    }
+    @RegisterExtension
+    final NamespaceExtension ns = new NamespaceExtension();
 
     @Override
     protected CommandRunner runner() {

@@ -77,7 +77,7 @@ class TableFaultsTest {
         t.updateChain(IptablesTableContract.B);
         t.setInsertedRules("INPUT", List.of(Rule.of(Action.jump("cali-b"))));
         assertThatThrownBy(t::apply).isInstanceOf(DataplaneProgrammingException.class)
-                .hasMessageContaining("could not read iptables table filter").hasMessageContaining("permission denied");
+                .hasMessageContaining("could not read the kernel's state with iptables-legacy-save -t filter").hasMessageContaining("permission denied");
         assertThat(sleeper.sleeps()).hasSize(RetryPolicy.READS.retries());
     }
 
