@@ -227,6 +227,24 @@ class LinuxDataplaneDriverTest {
     }
 
     @Test
+    void aClobberIsRepairedAtThePostWriteCheckTheDriverAsksFor() {
+        kernel.links().addLink(DB_IF);
+        kernel.links().addLink(WEB_IF);
+        sendTwoPods();
+        send(new InSync());
+        Duration next = driver.apply();
+        assertThat(next).isEqualTo(Duration.ofSeconds(1));
+        List<String> forward = rules("cali-FORWARD");
+        kernel.nft().flushChain("filter", "cali-FORWARD");
+        kernel.nft().insertRule("filter", "FORWARD", 1, "-s 10.99.0.1/32 -j ACCEPT");
+        clock.advance(next);
+        driver.apply();
+        assertThat(rules("cali-FORWARD")).isEqualTo(forward);
+        assertThat(rules("FORWARD").get(0)).endsWith("-j cali-FORWARD");
+        assertThat(rules("FORWARD").get(1)).contains("10.99.0.1");
+    }
+
+    @Test
     void aPolicyChangeRewritesOnlyItsChain() {
         sendTwoPods();
         send(new InSync());
