@@ -1,0 +1,15 @@
+package io.calicoj.dataplane.linux;
+
+/**
+ * A message broke the ordering contract of {@code DataplaneUpdate} (a delta to a set never sent,
+ * an endpoint listing a policy never sent, a policy removed while an endpoint still lists it …):
+ * a bug in the sender, reported instead of programming a kernel state that cannot be right.
+ */
+public class DataplaneContractException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public DataplaneContractException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,262 @@
+package io.calicoj.dataplane.linux;
+
+import io.calicoj.dataplane.Sleeper;
+import io.calicoj.dataplane.api.ActivePolicyRemove;
+import io.calicoj.dataplane.api.ActivePolicyUpdate;
+import io.calicoj.dataplane.api.ActiveProfileRemove;
+import io.calicoj.dataplane.api.ActiveProfileUpdate;
+import io.calicoj.dataplane.api.ConfigUpdate;
+import io.calicoj.dataplane.api.DataplaneUpdate;
+import io.calicoj.dataplane.api.DataplaneUpdateHandler;
+import io.calicoj.dataplane.api.HostEndpointRemove;
+import io.calicoj.dataplane.api.HostEndpointUpdate;
+import io.calicoj.dataplane.api.InSync;
+import io.calicoj.dataplane.api.IpSetDeltaUpdate;
+import io.calicoj.dataplane.api.IpSetRemove;
+import io.calicoj.dataplane.api.IpSetUpdate;
+import io.calicoj.dataplane.api.TierInfo;
+import io.calicoj.dataplane.api.WorkloadEndpointRemove;
+import io.calicoj.dataplane.api.WorkloadEndpointUpdate;
+import io.calicoj.dataplane.iptables.BackendDetector;
+import io.calicoj.dataplane.iptables.IptablesBackend;
+import io.calicoj.dataplane.iptables.Table;
+import io.calicoj.dataplane.ipsets.IpSets;
+import io.calicoj.dataplane.rules.DispatchRenderer;
+import io.calicoj.dataplane.rules.EndpointRenderer;
+import io.calicoj.dataplane.rules.PolicyRenderer;
+import io.calicoj.dataplane.rules.StaticChains;
+import io.calicoj.exec.CommandRunner;
+import io.calicoj.model.felix.PolicyId;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Felix's internal Linux dataplane: consumes {@link DataplaneUpdate} messages (as a
+ * {@link DataplaneUpdateHandler}) into the policy, endpoint, IP set and interface managers, and
+ * programs the kernel in {@link #apply()}, in Felix's order:
+ *
+ * <ol>
+ *   <li>nothing at all before {@link InSync}: rules stay as they are while the datastore syncs;</li>
+ *   <li>on the first apply, the iptables backend is chosen ({@code FELIX_IPTABLESBACKEND}, default
+ *       auto-detection) and the static chains and kernel-chain hooks are installed;</li>
+ *   <li>IP sets are created and updated ({@code ipset restore});</li>
+ *   <li>workload interfaces get their sysctls and {@code /32} routes;</li>
+ *   <li>the filter table is written in one {@code iptables-restore} transaction;</li>
+ *   <li>IP sets no longer used are destroyed, now that no rule refers to them.</li>
+ * </ol>
+ *
+ * <p>Messages must follow the ordering contract of {@link DataplaneUpdate}; a violation throws
+ * {@link DataplaneContractException}. Single-threaded: the caller (the agent) owns the thread, calls
+ * the {@code on…} methods for each message and then {@link #apply()}, and calls {@link #apply()} again
+ * after the duration it returns (refresh timers, post-write checks, retries).
+ */
+public final class LinuxDataplaneDriver implements DataplaneUpdateHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinuxDataplaneDriver.class);
+    static final int IP_VERSION = 4;
+
+    private final DataplaneConfig config;
+    private final CommandRunner runner;
+    private final InstantSource clock;
+    private final Sleeper sleeper;
+    private final PolicyManager policies;
+    private final EndpointManager endpoints;
+    private final IpSets ipSets;
+    private final InterfaceManager interfaces;
+    private final StaticChains staticChains;
+    private Table filter;
+    private boolean inSync;
+
+    public LinuxDataplaneDriver(DataplaneConfig config, CommandRunner runner, InstantSource clock, Sleeper sleeper) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.policies = new PolicyManager(new PolicyRenderer(config.rules()), IP_VERSION);
+        this.endpoints = new EndpointManager(new EndpointRenderer(config.rules()), new DispatchRenderer());
+        this.ipSets = new IpSets(IP_VERSION, runner, clock, sleeper, config.ipSetOptions());
+        this.interfaces = new InterfaceManager(runner, clock, config.rules().workloadInterfacePrefixes(),
+                config.routeRefreshInterval(), config.interfacePollInterval());
+        this.staticChains = new StaticChains(config.rules());
+    }
+
+    /** Dispatches one message to its handler method. */
+    public void onUpdate(DataplaneUpdate update) {
+        update.dispatch(this);
+    }
+
+    public boolean inSync() {
+        return inSync;
+    }
+
+    /** The filter table, once the first apply after {@link InSync} created it (for tests and diagnostics). */
+    public Table filterTable() {
+        return filter;
+    }
+
+    public IpSets ipSets() {
+        return ipSets;
+    }
+
+    @Override
+    public void onInSync(InSync m) {
+        if (!inSync) {
+            LOG.info("Datastore in sync: the dataplane will now be programmed");
+        }
+        inSync = true;
+    }
+
+    @Override
+    public void onConfigUpdate(ConfigUpdate m) {
+        LOG.info("Configuration update received; the dataplane keeps the configuration it was started with");
+    }
+
+    @Override
+    public void onIpSetUpdate(IpSetUpdate m) {
+        ipSets.replace(m.id(), m.type(), m.members());
+    }
+
+    @Override
+    public void onIpSetDeltaUpdate(IpSetDeltaUpdate m) {
+        if (!ipSets.contains(m.id())) {
+            throw new DataplaneContractException("IpSetDeltaUpdate for IP set " + m.id() + ", which was never sent");
+        }
+        ipSets.removeMembers(m.id(), m.removed());
+        ipSets.addMembers(m.id(), m.added());
+    }
+
+    @Override
+    public void onIpSetRemove(IpSetRemove m) {
+        if (policies.referencedIpSets().contains(m.id())) {
+            throw new DataplaneContractException("IpSetRemove for IP set " + m.id() + ", which an active policy or profile uses");
+        }
+        ipSets.remove(m.id());
+    }
+
+    @Override
+    public void onActivePolicyUpdate(ActivePolicyUpdate m) {
+        for (String id : m.policy().ipSetIds()) {
+            requireIpSet(id, "policy " + m.id());
+        }
+        policies.updatePolicy(m.id(), m.policy());
+    }
+
+    @Override
+    public void onActivePolicyRemove(ActivePolicyRemove m) {
+        if (endpoints.usesPolicy(m.id())) {
+            throw new DataplaneContractException("ActivePolicyRemove for policy " + m.id() + ", which an endpoint still lists");
+        }
+        policies.removePolicy(m.id());
+    }
+
+    @Override
+    public void onActiveProfileUpdate(ActiveProfileUpdate m) {
+        for (String id : m.ipSetIds()) {
+            requireIpSet(id, "profile " + m.name());
+        }
+        policies.updateProfile(m);
+    }
+
+    @Override
+    public void onActiveProfileRemove(ActiveProfileRemove m) {
+        if (endpoints.usesProfile(m.name())) {
+            throw new DataplaneContractException("ActiveProfileRemove for profile " + m.name() + ", which an endpoint still lists");
+        }
+        policies.removeProfile(m.name());
+    }
+
+    @Override
+    public void onWorkloadEndpointUpdate(WorkloadEndpointUpdate m) {
+        requirePoliciesAndProfiles(m.tiers(), m.profileIds(), "workload endpoint " + m.key());
+        endpoints.updateWorkload(m);
+        interfaces.setEndpoint(m.key(), m.interfaceName(), m.ipv4Nets());
+    }
+
+    @Override
+    public void onWorkloadEndpointRemove(WorkloadEndpointRemove m) {
+        endpoints.removeWorkload(m.key());
+        interfaces.removeEndpoint(m.key());
+    }
+
+    @Override
+    public void onHostEndpointUpdate(HostEndpointUpdate m) {
+        requirePoliciesAndProfiles(m.tiers(), m.profileIds(), "host endpoint " + m.key());
+        endpoints.updateHost(m);
+    }
+
+    @Override
+    public void onHostEndpointRemove(HostEndpointRemove m) {
+        endpoints.removeHost(m.key());
+    }
+
+    private void requireIpSet(String id, String user) {
+        if (!ipSets.contains(id)) {
+            throw new DataplaneContractException(user + " uses IP set " + id + ", which was never sent");
+        }
+    }
+
+    private void requirePoliciesAndProfiles(List<TierInfo> tiers, List<String> profiles, String user) {
+        for (TierInfo t : tiers) {
+            for (PolicyId id : t.ingressPolicies()) {
+                requirePolicy(id, user);
+            }
+            for (PolicyId id : t.egressPolicies()) {
+                requirePolicy(id, user);
+            }
+        }
+        for (String p : profiles) {
+            if (!policies.hasProfile(p)) {
+                throw new DataplaneContractException(user + " lists profile " + p + ", which was never sent");
+            }
+        }
+    }
+
+    private void requirePolicy(PolicyId id, String user) {
+        if (!policies.hasPolicy(id)) {
+            throw new DataplaneContractException(user + " lists policy " + id + ", which was never sent");
+        }
+    }
+
+    /**
+     * Programs the kernel (nothing before {@link InSync}).
+     *
+     * @return when to call again at the latest (refresh timers, post-write checks, missing interfaces)
+     * @throws io.calicoj.dataplane.DataplaneProgrammingException when a kernel write kept failing
+     */
+    public Duration apply() {
+        if (!inSync) {
+            return Table.NO_RESCHEDULE;
+        }
+        if (filter == null) {
+            start();
+        }
+        policies.flushTo(filter);
+        endpoints.flushTo(filter);
+        Duration next = ipSets.applyUpdates();
+        next = min(next, interfaces.apply());
+        next = min(next, filter.apply());
+        ipSets.applyDeletions();
+        if (!ipSets.pendingDeletions().isEmpty()) {
+            next = min(next, config.interfacePollInterval());
+        }
+        return next;
+    }
+
+    private void start() {
+        IptablesBackend backend = BackendDetector.choose(runner, config.iptablesBackend());
+        LOG.info("Programming the filter table with {} ({})", backend.restoreCommand(), config.iptablesBackend());
+        filter = new Table("filter", backend, runner, clock, sleeper, config.tableOptions());
+        filter.updateChains(staticChains.filterChains(IP_VERSION));
+        filter.updateChains(staticChains.hostForwardDispatchChains());
+        staticChains.filterInserts().forEach(filter::setInsertedRules);
+        staticChains.filterAppends().forEach(filter::setAppendedRules);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

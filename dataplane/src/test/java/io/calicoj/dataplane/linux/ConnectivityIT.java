@@ -1,0 +1,204 @@
+package io.calicoj.dataplane.linux;
+
+import static io.calicoj.dataplane.testing.Messages.allowAllProfile;
+import static io.calicoj.dataplane.testing.Messages.ipSet;
+import static io.calicoj.dataplane.testing.Messages.policy;
+import static io.calicoj.dataplane.testing.Messages.wepKey;
+import static io.calicoj.dataplane.testing.Messages.workload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.calicoj.dataplane.Sleeper;
+import io.calicoj.dataplane.api.ActivePolicyRemove;
+import io.calicoj.dataplane.api.DataplaneUpdate;
+import io.calicoj.dataplane.api.InSync;
+import io.calicoj.dataplane.api.IpSetDeltaUpdate;
+import io.calicoj.dataplane.api.IpSetMember;
+import io.calicoj.dataplane.api.IpSetRemove;
+import io.calicoj.dataplane.api.WorkloadEndpointRemove;
+import io.calicoj.dataplane.testing.NetworkNamespace;
+import io.calicoj.dataplane.testing.ParsedRuleBuilder;
+import io.calicoj.exec.Command;
+import io.calicoj.exec.CommandFailedException;
+import io.calicoj.exec.CommandResult;
+import io.calicoj.model.IpAddress;
+import io.calicoj.model.Port;
+import io.calicoj.model.Protocol;
+import io.calicoj.model.felix.PolicyId;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The driver programming a real "node" network namespace with pods in their own namespaces, wired
+ * the Calico way: pod side {@code eth0} with a /32 and a default route via 169.254.1.1 (scope-link
+ * route to it), host side {@code cali…} with proxy ARP and a /32 route; the node has a default
+ * route through an uplink interface so proxy ARP answers for 169.254.1.1. Connectivity is checked
+ * with {@code nc -z} against {@code socat} listeners. Needs root.
+ */
+class ConnectivityIT {
+
+    private static final int PORT = 6379;
+    private static final PolicyId ALLOW_A = PolicyId.namespaced("default", "ns1", "knp.default.allow-a");
+    private static final String CLIENTS = "s:clientsclientsclientsclientsclientscli";
+
+    private NetworkNamespace node;
+    private final List<NetworkNamespace> pods = new ArrayList<>();
+    private final List<Process> servers = new ArrayList<>();
+    private LinuxDataplaneDriver driver;
+
+    /** A pod: its namespace, host-side interface and address. */
+    private record Pod(String name, NetworkNamespace ns, String iface, String ip) {
+    }
+
+    private void createNode() {
+        node = NetworkNamespace.create(NetworkNamespace.uniqueName("cjn"));
+        // This kernel has no dummy interfaces: a veth pair inside the node plays the uplink.
+        node.run("ip", "link", "add", "uplink0", "type", "veth", "peer", "name", "uplink1");
+        node.run("ip", "addr", "add", "192.0.2.1/24", "dev", "uplink0");
+        node.run("ip", "link", "set", "uplink0", "up");
+        node.run("ip", "link", "set", "uplink1", "up");
+        node.run("ip", "route", "add", "default", "via", "192.0.2.254", "dev", "uplink0");
+    }
+
+    /**
+     * A pod with a veth; {@code cniConfiguresHost}: the host side gets proxy ARP, forwarding and the
+     * /32 route as the CNI plugin would set them (otherwise only the dataplane will).
+     */
+    private Pod createPod(String name, String ip, boolean cniConfiguresHost, boolean listen) throws IOException {
+        NetworkNamespace ns = NetworkNamespace.create(NetworkNamespace.uniqueName("cjp"));
+        pods.add(ns);
+        String iface = NetworkNamespace.uniqueName("cali").substring(0, 10) + name.charAt(0);
+        node.run("ip", "link", "add", iface, "type", "veth", "peer", "name", "eth0", "netns", ns.name());
+        node.run("ip", "link", "set", iface, "up");
+        if (cniConfiguresHost) {
+            node.run("sysctl", "-q", "-w", "net.ipv4.conf." + iface + ".proxy_arp=1", "net.ipv4.conf." + iface + ".forwarding=1",
+                    "net.ipv4.neigh." + iface + ".proxy_delay=0");
+            node.run("ip", "route", "add", ip + "/32", "dev", iface, "scope", "link");
+        }
+        ns.run("ip", "addr", "add", ip + "/32", "dev", "eth0");
+        ns.run("ip", "link", "set", "eth0", "up");
+        ns.run("ip", "route", "add", "169.254.1.1", "dev", "eth0", "scope", "link");
+        ns.run("ip", "route", "add", "default", "via", "169.254.1.1", "dev", "eth0");
+        if (listen) {
+            Process p = new ProcessBuilder("ip", "netns", "exec", ns.name(), "socat", "TCP-LISTEN:" + PORT + ",fork,reuseaddr",
+                    "EXEC:/bin/true").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            servers.add(p);
+            waitForListener(ns);
+        }
+        return new Pod(name, ns, iface, ip);
+    }
+
+    private static void waitForListener(NetworkNamespace ns) {
+        for (int i = 0; i < 100; i++) {
+            if (ns.run("ss", "-Hltn").stdout().contains(":" + PORT)) {
+                return;
+            }
+            Sleeper.SYSTEM.sleep(java.time.Duration.ofMillis(20));
+        }
+        throw new IllegalStateException("socat did not start listening in " + ns.name());
+    }
+
+    /** Whether a TCP connection from one pod to another's port succeeds within a second. */
+    private static boolean connects(Pod from, Pod to) {
+        try {
+            CommandResult r = from.ns().runner().run(Command.of("nc", "-z", "-w", "1", to.ip(), Integer.toString(PORT)));
+            return r.succeeded();
+        } catch (CommandFailedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void startDriver(String backend) {
+        DataplaneConfig config = DataplaneConfig.fromParameters(Map.of("IptablesBackend", backend));
+        driver = new LinuxDataplaneDriver(config, node.runner(), Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    private void send(DataplaneUpdate... updates) {
+        for (DataplaneUpdate u : updates) {
+            driver.onUpdate(u);
+        }
+        driver.apply();
+    }
+
+    @AfterEach
+    void cleanUp() throws InterruptedException {
+        for (Process p : servers) {
+            p.destroy();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        for (NetworkNamespace ns : pods) {
+            ns.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nft", "legacy"})
+    void aPodWhoseInterfaceTheDataplaneDoesNotKnowIsIsolatedUntilItsEndpointArrives(String backend) throws IOException {
+        createNode();
+        Pod a = createPod("a", "10.65.0.2", true, true);
+        Pod b = createPod("b", "10.65.0.3", true, true);
+        Pod c = createPod("c", "10.65.0.4", true, true);
+        assertThat(connects(a, c)).as("plumbing works without any rules").isTrue();
+
+        startDriver(backend);
+        send(allowAllProfile("ns1"), workload("ns1", "a", a.iface(), a.ip(), List.of(), List.of()),
+                workload("ns1", "b", b.iface(), b.ip(), List.of(), List.of()));
+        assertThat(connects(a, c)).as("nothing is programmed before InSync").isTrue();
+        send(new InSync());
+
+        assertThat(connects(a, b)).as("known pods, allow-all profile").isTrue();
+        assertThat(connects(a, c)).as("to an unknown cali interface").isFalse();
+        assertThat(connects(c, b)).as("from an unknown cali interface").isFalse();
+
+        send(workload("ns1", "c", c.iface(), c.ip(), List.of(), List.of()));
+        assertThat(connects(a, c)).isTrue();
+        assertThat(connects(c, b)).isTrue();
+
+        send(new WorkloadEndpointRemove(wepKey("ns1", "c")));
+        assertThat(connects(a, c)).as("isolated again once its endpoint is gone").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nft", "legacy"})
+    void aPolicyAllowsOnePodAndNotAnotherAndItsRemovalRestoresAccess(String backend) throws IOException {
+        createNode();
+        Pod a = createPod("a", "10.65.0.2", true, false);
+        Pod b = createPod("b", "10.65.0.3", true, true);
+        Pod c = createPod("c", "10.65.0.4", false, false); // only the dataplane configures its host side
+        startDriver(backend);
+        send(ipSet(CLIENTS, a.ip()),
+                policy(ALLOW_A, List.of(ParsedRuleBuilder.allow().protocol(Protocol.TCP).srcIpSets(CLIENTS)
+                        .dstPorts(Port.single(PORT)).build()), List.of()),
+                allowAllProfile("ns1"),
+                workload("ns1", "a", a.iface(), a.ip(), List.of(), List.of()),
+                workload("ns1", "b", b.iface(), b.ip(), List.of(ALLOW_A), List.of()),
+                workload("ns1", "c", c.iface(), c.ip(), List.of(), List.of()),
+                new InSync());
+
+        assertThat(connects(a, b)).as("a is in the policy's set").isTrue();
+        assertThat(connects(c, b)).as("c is not").isFalse();
+
+        send(new IpSetDeltaUpdate(CLIENTS, Set.of(new IpSetMember.Address(IpAddress.parse(c.ip()))), Set.of()));
+        assertThat(connects(c, b)).as("c joined the set").isTrue();
+
+        send(new IpSetDeltaUpdate(CLIENTS, Set.of(), Set.of(new IpSetMember.Address(IpAddress.parse(c.ip())))));
+        assertThat(connects(c, b)).as("c left the set").isFalse();
+
+        send(workload("ns1", "b", b.iface(), b.ip(), List.of(), List.of()), new ActivePolicyRemove(ALLOW_A), new IpSetRemove(CLIENTS));
+        assertThat(connects(c, b)).as("no policy selects b any more: the profile allows").isTrue();
+        assertThat(connects(a, b)).isTrue();
+        assertThat(node.run("ipset", "list", "-n").stdout()).doesNotContain("cali40s:clients");
+    }
+}
