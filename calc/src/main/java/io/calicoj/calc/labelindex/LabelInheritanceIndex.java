@@ -1,0 +1,407 @@
+package io.calicoj.calc.labelindex;
+
+import io.calicoj.model.Labels;
+import io.calicoj.model.WellKnownLabels;
+import io.calicoj.model.selector.Selector;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which selectors match which items, kept up to date incrementally (Felix's {@code InheritIndex}).
+ * An item's labels are its own labels plus those of its parents (profiles'
+ * {@code labelsToApply}): its own labels win, then its parents in the order it lists them. A
+ * parent that is not known contributes nothing.
+ *
+ * <p>Emits {@link MatchListener#onMatchStarted} and {@link MatchListener#onMatchStopped} on
+ * transitions only: a duplicate update does nothing, and for one change all starts are emitted
+ * before any stop.
+ *
+ * <p>Neither direction scans everything. Items are filed under their (label, value) pairs;
+ * a selector is filed under one {@link LabelRestriction} it implies (the most selective one,
+ * e.g. {@code projectcalico.org/namespace == 'x'} of a namespaced rule). A selector is then
+ * evaluated against the items filed under its restriction only, and an item against the
+ * selectors filed under its own pairs plus those without any restriction.
+ *
+ * <p>Not thread-safe; confined to the calc thread.
+ *
+ * @param <S> selector ID
+ * @param <I> item ID
+ */
+public final class LabelInheritanceIndex<S, I> {
+
+    /** Hears which items a selector matches. */
+    public interface MatchListener<S, I> {
+        void onMatchStarted(S selectorId, I itemId);
+
+        void onMatchStopped(S selectorId, I itemId);
+    }
+
+    private static final class Item {
+        final Map<String, String> own;
+        final List<String> parentIds;
+        Map<String, String> effective = Map.of();
+        Labels view = Labels.NONE;
+
+        Item(Map<String, String> own, List<String> parentIds) {
+            this.own = own;
+            this.parentIds = parentIds;
+        }
+    }
+
+    private static final class Parent<I> {
+        Map<String, String> labels = Map.of();
+        boolean known;
+        final Set<I> children = new HashSet<>();
+    }
+
+    private record SelectorEntry(Selector selector, LabelRestriction restriction) {
+    }
+
+    private final MatchListener<S, I> listener;
+    private final Map<I, Item> items = new HashMap<>();
+    private final Map<String, Parent<I>> parents = new HashMap<>();
+    private final Map<S, SelectorEntry> selectors = new HashMap<>();
+    private final Map<S, Set<I>> matchesBySelector = new HashMap<>();
+    private final Map<I, Set<S>> matchesByItem = new HashMap<>();
+    private final LabelValueIndex<I> itemsByLabel = new LabelValueIndex<>();
+    private final LabelValueIndex<S> selectorsByValue = new LabelValueIndex<>();
+    private final Map<String, Set<S>> selectorsByLabel = new HashMap<>();
+    private final Set<S> unrestrictedSelectors = new HashSet<>();
+
+    public LabelInheritanceIndex(MatchListener<S, I> listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Adds or changes a selector; no-op if it is unchanged. */
+    public void updateSelector(S id, Selector selector) {
+        Objects.requireNonNull(selector, "selector");
+        SelectorEntry old = selectors.get(id);
+        if (old != null && old.selector().equals(selector)) {
+            return;
+        }
+        if (old != null) {
+            unfileSelector(id, old.restriction());
+        }
+        LabelRestriction restriction = mostSelective(LabelRestriction.of(selector).values());
+        fileSelector(id, restriction);
+        selectors.put(id, new SelectorEntry(selector, restriction));
+
+        Set<I> now = new HashSet<>();
+        for (I candidate : candidates(restriction)) {
+            if (selector.matches(items.get(candidate).view)) {
+                now.add(candidate);
+            }
+        }
+        Set<I> before = matchesBySelector.getOrDefault(id, Set.of());
+        List<I> started = new ArrayList<>();
+        for (I item : now) {
+            if (!before.contains(item)) {
+                started.add(item);
+            }
+        }
+        List<I> stopped = new ArrayList<>();
+        for (I item : before) {
+            if (!now.contains(item)) {
+                stopped.add(item);
+            }
+        }
+        for (I item : started) {
+            addMatch(id, item);
+        }
+        for (I item : stopped) {
+            removeMatch(id, item);
+        }
+        started.forEach(item -> listener.onMatchStarted(id, item));
+        stopped.forEach(item -> listener.onMatchStopped(id, item));
+    }
+
+    /** Removes a selector, stopping all its matches; no-op if unknown. */
+    public void deleteSelector(S id) {
+        SelectorEntry old = selectors.remove(id);
+        if (old == null) {
+            return;
+        }
+        unfileSelector(id, old.restriction());
+        List<I> stopped = new ArrayList<>(matchesBySelector.getOrDefault(id, Set.of()));
+        for (I item : stopped) {
+            removeMatch(id, item);
+        }
+        stopped.forEach(item -> listener.onMatchStopped(id, item));
+    }
+
+    /** Adds or changes an item: its own labels and its parents, in order; no-op if unchanged. */
+    public void updateItem(I id, Map<String, String> labels, List<String> parentIds) {
+        Item old = items.get(id);
+        if (old != null && old.own.equals(labels) && old.parentIds.equals(parentIds)) {
+            return;
+        }
+        Item item = new Item(Map.copyOf(labels), List.copyOf(parentIds));
+        if (old != null) {
+            for (String p : old.parentIds) {
+                unlinkParent(p, id);
+            }
+        }
+        for (String p : item.parentIds) {
+            parents.computeIfAbsent(p, k -> new Parent<>()).children.add(id);
+        }
+        items.put(id, item);
+        relabel(id, old == null ? Map.of() : old.effective, item);
+        reevaluate(id, item);
+    }
+
+    /** Removes an item, stopping all its matches; no-op if unknown. */
+    public void deleteItem(I id) {
+        Item old = items.remove(id);
+        if (old == null) {
+            return;
+        }
+        for (String p : old.parentIds) {
+            unlinkParent(p, id);
+        }
+        old.effective.forEach((label, value) -> itemsByLabel.remove(label, value, id));
+        List<S> stopped = new ArrayList<>(matchesByItem.getOrDefault(id, Set.of()));
+        for (S selector : stopped) {
+            removeMatch(selector, id);
+        }
+        stopped.forEach(selector -> listener.onMatchStopped(selector, id));
+    }
+
+    /** Sets a parent's labels, re-evaluating only its children; no-op if unchanged. */
+    public void updateParent(String id, Map<String, String> labels) {
+        Parent<I> parent = parents.computeIfAbsent(id, k -> new Parent<>());
+        if (parent.known && parent.labels.equals(labels)) {
+            return;
+        }
+        parent.labels = Map.copyOf(labels);
+        parent.known = true;
+        refreshChildren(parent);
+    }
+
+    /** Forgets a parent's labels (its children keep listing it); no-op if unknown. */
+    public void deleteParent(String id) {
+        Parent<I> parent = parents.get(id);
+        if (parent == null || !parent.known) {
+            return;
+        }
+        parent.known = false;
+        parent.labels = Map.of();
+        refreshChildren(parent);
+        if (parent.children.isEmpty()) {
+            parents.remove(id);
+        }
+    }
+
+    /** The items the selector matches now (unmodifiable view). */
+    public Set<I> itemsMatching(S selectorId) {
+        return Collections.unmodifiableSet(matchesBySelector.getOrDefault(selectorId, Set.of()));
+    }
+
+    /** The selectors that match the item now (unmodifiable view). */
+    public Set<S> selectorsMatching(I itemId) {
+        return Collections.unmodifiableSet(matchesByItem.getOrDefault(itemId, Set.of()));
+    }
+
+    /** The labels selectors see for an item (own, then inherited), empty if unknown. */
+    public Map<String, String> labelsOf(I itemId) {
+        Item item = items.get(itemId);
+        return item == null ? Map.of() : Collections.unmodifiableMap(item.effective);
+    }
+
+    private void refreshChildren(Parent<I> parent) {
+        for (I child : new ArrayList<>(parent.children)) {
+            Item item = items.get(child);
+            Map<String, String> before = item.effective;
+            relabel(child, before, item);
+            if (!before.equals(item.effective)) {
+                reevaluate(child, item);
+            }
+        }
+    }
+
+    private void unlinkParent(String parentId, I child) {
+        Parent<I> parent = parents.get(parentId);
+        if (parent == null) {
+            return;
+        }
+        parent.children.remove(child);
+        if (!parent.known && parent.children.isEmpty()) {
+            parents.remove(parentId);
+        }
+    }
+
+    /** Recomputes the item's inherited labels and refiles it under the pairs that changed. */
+    private void relabel(I id, Map<String, String> before, Item item) {
+        Map<String, String> effective = new HashMap<>();
+        for (int i = item.parentIds.size() - 1; i >= 0; i--) {
+            Parent<I> parent = parents.get(item.parentIds.get(i));
+            if (parent != null) {
+                effective.putAll(parent.labels);
+            }
+        }
+        effective.putAll(item.own);
+        before.forEach((label, value) -> {
+            if (!value.equals(effective.get(label))) {
+                itemsByLabel.remove(label, value, id);
+            }
+        });
+        effective.forEach((label, value) -> {
+            if (!value.equals(before.get(label))) {
+                itemsByLabel.add(label, value, id);
+            }
+        });
+        item.effective = effective;
+        item.view = effective::get;
+    }
+
+    private void reevaluate(I id, Item item) {
+        Set<S> before = matchesByItem.getOrDefault(id, Set.of());
+        Set<S> now = new HashSet<>();
+        for (S candidate : candidateSelectors(item.effective)) {
+            if (selectors.get(candidate).selector().matches(item.view)) {
+                now.add(candidate);
+            }
+        }
+        List<S> started = new ArrayList<>();
+        for (S selector : now) {
+            if (!before.contains(selector)) {
+                started.add(selector);
+            }
+        }
+        List<S> stopped = new ArrayList<>();
+        for (S selector : before) {
+            if (!now.contains(selector)) {
+                stopped.add(selector);
+            }
+        }
+        for (S selector : started) {
+            addMatch(selector, id);
+        }
+        for (S selector : stopped) {
+            removeMatch(selector, id);
+        }
+        started.forEach(selector -> listener.onMatchStarted(selector, id));
+        stopped.forEach(selector -> listener.onMatchStopped(selector, id));
+    }
+
+    private void addMatch(S selector, I item) {
+        matchesBySelector.computeIfAbsent(selector, k -> new HashSet<>()).add(item);
+        matchesByItem.computeIfAbsent(item, k -> new HashSet<>()).add(selector);
+    }
+
+    private void removeMatch(S selector, I item) {
+        Set<I> its = matchesBySelector.get(selector);
+        its.remove(item);
+        if (its.isEmpty()) {
+            matchesBySelector.remove(selector);
+        }
+        Set<S> sels = matchesByItem.get(item);
+        sels.remove(selector);
+        if (sels.isEmpty()) {
+            matchesByItem.remove(item);
+        }
+    }
+
+    /** The items a selector with this restriction could match. */
+    private Collection<I> candidates(LabelRestriction restriction) {
+        if (restriction == null) {
+            return items.keySet();
+        }
+        Set<I> out = new HashSet<>();
+        if (restriction.anyValue()) {
+            itemsByLabel.forEachWithLabel(restriction.label(), out::add);
+        } else {
+            for (String value : restriction.values()) {
+                out.addAll(itemsByLabel.get(restriction.label(), value));
+            }
+        }
+        return out;
+    }
+
+    /** The selectors an item with these labels could match. */
+    private Set<S> candidateSelectors(Map<String, String> labels) {
+        Set<S> out = new LinkedHashSet<>(unrestrictedSelectors);
+        labels.forEach((label, value) -> {
+            out.addAll(selectorsByValue.get(label, value));
+            Set<S> any = selectorsByLabel.get(label);
+            if (any != null) {
+                out.addAll(any);
+            }
+        });
+        return out;
+    }
+
+    private void fileSelector(S id, LabelRestriction restriction) {
+        if (restriction == null) {
+            unrestrictedSelectors.add(id);
+        } else if (restriction.anyValue()) {
+            selectorsByLabel.computeIfAbsent(restriction.label(), k -> new HashSet<>()).add(id);
+        } else {
+            restriction.values().forEach(value -> selectorsByValue.add(restriction.label(), value, id));
+        }
+    }
+
+    private void unfileSelector(S id, LabelRestriction restriction) {
+        if (restriction == null) {
+            unrestrictedSelectors.remove(id);
+        } else if (restriction.anyValue()) {
+            Set<S> any = selectorsByLabel.get(restriction.label());
+            any.remove(id);
+            if (any.isEmpty()) {
+                selectorsByLabel.remove(restriction.label());
+            }
+        } else {
+            restriction.values().forEach(value -> selectorsByValue.remove(restriction.label(), value, id));
+        }
+    }
+
+    /**
+     * The restriction with the fewest items behind it now; on a tie (no items yet) a value
+     * restriction beats a presence test, the namespace label beats other labels and the
+     * orchestrator label (on every pod) comes last. {@code null} when there is none.
+     */
+    private LabelRestriction mostSelective(Collection<LabelRestriction> restrictions) {
+        LabelRestriction best = null;
+        long bestCount = Long.MAX_VALUE;
+        int bestRank = Integer.MAX_VALUE;
+        for (LabelRestriction r : restrictions) {
+            long count = estimate(r);
+            int rank = rank(r);
+            if (count < bestCount || count == bestCount && (rank < bestRank
+                    || rank == bestRank && r.label().compareTo(best.label()) < 0)) {
+                best = r;
+                bestCount = count;
+                bestRank = rank;
+            }
+        }
+        return best;
+    }
+
+    private long estimate(LabelRestriction r) {
+        if (r.anyValue()) {
+            return itemsByLabel.count(r.label());
+        }
+        long n = 0;
+        for (String value : r.values()) {
+            n += itemsByLabel.count(r.label(), value);
+        }
+        return n;
+    }
+
+    private static int rank(LabelRestriction r) {
+        if (r.anyValue()) {
+            return 3;
+        }
+        if (r.label().equals(WellKnownLabels.NAMESPACE)) {
+            return 0;
+        }
+        return r.label().equals(WellKnownLabels.ORCHESTRATOR) ? 2 : 1;
+    }
+}
