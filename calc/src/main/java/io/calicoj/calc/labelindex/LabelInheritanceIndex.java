@@ -62,8 +62,11 @@ public final class LabelInheritanceIndex<S, I> {
         final Set<I> children = new HashSet<>();
     }
 
-    private record SelectorEntry(Selector selector, LabelRestriction restriction) {
+    private record SelectorEntry(Selector selector, LabelRestriction restriction, Set<String> reads) {
     }
+
+    /** Up to this many selectors reading a changed label are simply all re-evaluated. */
+    private static final int FEW_READERS = 32;
 
     private final MatchListener<S, I> listener;
     private final Map<I, Item> items = new HashMap<>();
@@ -75,6 +78,8 @@ public final class LabelInheritanceIndex<S, I> {
     private final LabelValueIndex<S> selectorsByValue = new LabelValueIndex<>();
     private final Map<String, Set<S>> selectorsByLabel = new HashMap<>();
     private final Set<S> unrestrictedSelectors = new HashSet<>();
+    /** Per label, the selectors whose result depends on it. */
+    private final Map<String, Set<S>> selectorsReading = new HashMap<>();
 
     public LabelInheritanceIndex(MatchListener<S, I> listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -88,11 +93,13 @@ public final class LabelInheritanceIndex<S, I> {
             return;
         }
         if (old != null) {
-            unfileSelector(id, old.restriction());
+            unfileSelector(id, old);
         }
-        LabelRestriction restriction = mostSelective(LabelRestriction.of(selector).values());
-        fileSelector(id, restriction);
-        selectors.put(id, new SelectorEntry(selector, restriction));
+        SelectorEntry entry = new SelectorEntry(selector, mostSelective(LabelRestriction.of(selector).values()),
+                LabelRestriction.referencedLabels(selector));
+        fileSelector(id, entry);
+        selectors.put(id, entry);
+        LabelRestriction restriction = entry.restriction();
 
         Set<I> now = new HashSet<>();
         for (I candidate : candidates(restriction)) {
@@ -129,7 +136,7 @@ public final class LabelInheritanceIndex<S, I> {
         if (old == null) {
             return;
         }
-        unfileSelector(id, old.restriction());
+        unfileSelector(id, old);
         List<I> stopped = new ArrayList<>(matchesBySelector.getOrDefault(id, Set.of()));
         for (I item : stopped) {
             removeMatch(id, item);
@@ -153,8 +160,16 @@ public final class LabelInheritanceIndex<S, I> {
             parents.computeIfAbsent(p, k -> new Parent<>()).children.add(id);
         }
         items.put(id, item);
-        relabel(id, old == null ? Map.of() : old.effective, item);
-        reevaluate(id, item);
+        Map<String, String> before = old == null ? Map.of() : old.effective;
+        relabel(id, before, item);
+        if (old == null) {
+            reevaluate(id, item, candidateSelectors(item.effective), true);
+        } else {
+            Set<String> changed = changedLabels(before, item.effective);
+            if (!changed.isEmpty()) {
+                reevaluate(id, item, affected(id, item, changed, selectorsReading(changed)), false);
+            }
+        }
     }
 
     /** Removes an item, stopping all its matches; no-op if unknown. */
@@ -180,9 +195,10 @@ public final class LabelInheritanceIndex<S, I> {
         if (parent.known && parent.labels.equals(labels)) {
             return;
         }
+        Map<String, String> old = parent.labels;
         parent.labels = Map.copyOf(labels);
         parent.known = true;
-        refreshChildren(parent);
+        refreshChildren(parent, old);
     }
 
     /** Forgets a parent's labels (its children keep listing it); no-op if unknown. */
@@ -191,9 +207,10 @@ public final class LabelInheritanceIndex<S, I> {
         if (parent == null || !parent.known) {
             return;
         }
+        Map<String, String> old = parent.labels;
         parent.known = false;
         parent.labels = Map.of();
-        refreshChildren(parent);
+        refreshChildren(parent, old);
         if (parent.children.isEmpty()) {
             parents.remove(id);
         }
@@ -215,15 +232,33 @@ public final class LabelInheritanceIndex<S, I> {
         return item == null ? Map.of() : Collections.unmodifiableMap(item.effective);
     }
 
-    private void refreshChildren(Parent<I> parent) {
+    /** Relabels a parent's children; only selectors reading a label the parent changed can change their matches. */
+    private void refreshChildren(Parent<I> parent, Map<String, String> oldLabels) {
+        Set<S> readers = selectorsReading(changedLabels(oldLabels, parent.labels));
         for (I child : new ArrayList<>(parent.children)) {
             Item item = items.get(child);
             Map<String, String> before = item.effective;
             relabel(child, before, item);
-            if (!before.equals(item.effective)) {
-                reevaluate(child, item);
+            Set<String> changed = changedLabels(before, item.effective);
+            if (!changed.isEmpty()) {
+                reevaluate(child, item, affected(child, item, changed, readers), false);
             }
         }
+    }
+
+    /**
+     * The selectors whose result for the item may have changed: those reading a changed label.
+     * When there are many such readers (say every policy reading {@code app}), filters the few
+     * selectors the item could match now or matched before instead.
+     */
+    private Collection<S> affected(I id, Item item, Set<String> changed, Set<S> readers) {
+        if (readers.size() <= FEW_READERS) {
+            return readers;
+        }
+        Set<S> out = candidateSelectors(item.effective);
+        out.addAll(matchesByItem.getOrDefault(id, Set.of()));
+        out.removeIf(s -> Collections.disjoint(selectors.get(s).reads(), changed));
+        return out;
     }
 
     private void unlinkParent(String parentId, I child) {
@@ -261,24 +296,32 @@ public final class LabelInheritanceIndex<S, I> {
         item.view = effective::get;
     }
 
-    private void reevaluate(I id, Item item) {
+    /**
+     * Re-evaluates the item against {@code candidates}: with {@code complete}, they are every
+     * selector it could match (others stop matching); otherwise the only ones whose result may
+     * have changed (others keep theirs).
+     */
+    private void reevaluate(I id, Item item, Collection<S> candidates, boolean complete) {
         Set<S> before = matchesByItem.getOrDefault(id, Set.of());
-        Set<S> now = new HashSet<>();
-        for (S candidate : candidateSelectors(item.effective)) {
-            if (selectors.get(candidate).selector().matches(item.view)) {
+        List<S> started = new ArrayList<>();
+        List<S> stopped = new ArrayList<>();
+        Set<S> now = complete ? new HashSet<>() : null;
+        for (S candidate : candidates) {
+            boolean matches = selectors.get(candidate).selector().matches(item.view);
+            if (matches && !before.contains(candidate)) {
+                started.add(candidate);
+            } else if (!matches && !complete && before.contains(candidate)) {
+                stopped.add(candidate);
+            }
+            if (matches && complete) {
                 now.add(candidate);
             }
         }
-        List<S> started = new ArrayList<>();
-        for (S selector : now) {
-            if (!before.contains(selector)) {
-                started.add(selector);
-            }
-        }
-        List<S> stopped = new ArrayList<>();
-        for (S selector : before) {
-            if (!now.contains(selector)) {
-                stopped.add(selector);
+        if (complete) {
+            for (S selector : before) {
+                if (!now.contains(selector)) {
+                    stopped.add(selector);
+                }
             }
         }
         for (S selector : started) {
@@ -289,6 +332,34 @@ public final class LabelInheritanceIndex<S, I> {
         }
         started.forEach(selector -> listener.onMatchStarted(selector, id));
         stopped.forEach(selector -> listener.onMatchStopped(selector, id));
+    }
+
+    /** The labels whose value differs (or that exist on one side only). */
+    private static Set<String> changedLabels(Map<String, String> before, Map<String, String> after) {
+        Set<String> changed = new HashSet<>();
+        before.forEach((label, value) -> {
+            if (!value.equals(after.get(label))) {
+                changed.add(label);
+            }
+        });
+        after.forEach((label, value) -> {
+            if (!before.containsKey(label)) {
+                changed.add(label);
+            }
+        });
+        return changed;
+    }
+
+    /** The selectors whose result depends on any of these labels. */
+    private Set<S> selectorsReading(Set<String> labels) {
+        Set<S> out = new LinkedHashSet<>();
+        for (String label : labels) {
+            Set<S> readers = selectorsReading.get(label);
+            if (readers != null) {
+                out.addAll(readers);
+            }
+        }
+        return out;
     }
 
     private void addMatch(S selector, I item) {
@@ -338,7 +409,8 @@ public final class LabelInheritanceIndex<S, I> {
         return out;
     }
 
-    private void fileSelector(S id, LabelRestriction restriction) {
+    private void fileSelector(S id, SelectorEntry entry) {
+        LabelRestriction restriction = entry.restriction();
         if (restriction == null) {
             unrestrictedSelectors.add(id);
         } else if (restriction.anyValue()) {
@@ -346,19 +418,25 @@ public final class LabelInheritanceIndex<S, I> {
         } else {
             restriction.values().forEach(value -> selectorsByValue.add(restriction.label(), value, id));
         }
+        entry.reads().forEach(label -> selectorsReading.computeIfAbsent(label, k -> new HashSet<>()).add(id));
     }
 
-    private void unfileSelector(S id, LabelRestriction restriction) {
+    private void unfileSelector(S id, SelectorEntry entry) {
+        LabelRestriction restriction = entry.restriction();
         if (restriction == null) {
             unrestrictedSelectors.remove(id);
         } else if (restriction.anyValue()) {
-            Set<S> any = selectorsByLabel.get(restriction.label());
-            any.remove(id);
-            if (any.isEmpty()) {
-                selectorsByLabel.remove(restriction.label());
-            }
+            removeFrom(selectorsByLabel, restriction.label(), id);
         } else {
             restriction.values().forEach(value -> selectorsByValue.remove(restriction.label(), value, id));
+        }
+        entry.reads().forEach(label -> removeFrom(selectorsReading, label, id));
+    }
+
+    private static <K, V> void removeFrom(Map<K, Set<V>> map, K key, V value) {
+        Set<V> values = map.get(key);
+        if (values != null && values.remove(value) && values.isEmpty()) {
+            map.remove(key);
         }
     }
 

@@ -6,6 +6,9 @@ import io.calicoj.model.selector.EndsWith;
 import io.calicoj.model.selector.Equals;
 import io.calicoj.model.selector.Has;
 import io.calicoj.model.selector.In;
+import io.calicoj.model.selector.Not;
+import io.calicoj.model.selector.NotEquals;
+import io.calicoj.model.selector.NotIn;
 import io.calicoj.model.selector.Or;
 import io.calicoj.model.selector.Selector;
 import io.calicoj.model.selector.StartsWith;
@@ -71,6 +74,39 @@ record LabelRestriction(String label, Set<String> values) {
             return disjunction(or.operands());
         }
         return Map.of();
+    }
+
+    /** Every label the selector reads: its result can change only when one of these does. */
+    static Set<String> referencedLabels(Selector selector) {
+        Set<String> out = new HashSet<>();
+        collectLabels(selector, out);
+        return out;
+    }
+
+    private static void collectLabels(Selector s, Set<String> out) {
+        if (s instanceof And and) {
+            and.operands().forEach(o -> collectLabels(o, out));
+        } else if (s instanceof Or or) {
+            or.operands().forEach(o -> collectLabels(o, out));
+        } else if (s instanceof Not not) {
+            collectLabels(not.operand(), out);
+        } else if (s instanceof Equals e) {
+            out.add(e.label());
+        } else if (s instanceof NotEquals e) {
+            out.add(e.label());
+        } else if (s instanceof In in) {
+            out.add(in.label());
+        } else if (s instanceof NotIn in) {
+            out.add(in.label());
+        } else if (s instanceof Has h) {
+            out.add(h.label());
+        } else if (s instanceof Contains c) {
+            out.add(c.label());
+        } else if (s instanceof StartsWith w) {
+            out.add(w.label());
+        } else if (s instanceof EndsWith w) {
+            out.add(w.label());
+        }
     }
 
     private static Map<String, LabelRestriction> conjunction(List<Selector> operands) {
