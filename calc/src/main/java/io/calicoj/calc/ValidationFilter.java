@@ -32,6 +32,7 @@ final class ValidationFilter implements UpdateHandler {
 
     private final UpdateHandler next;
     private final Set<ResourceKey> invalid = new HashSet<>();
+    private int warnings;
 
     ValidationFilter(UpdateHandler next) {
         this.next = Objects.requireNonNull(next, "next");
@@ -44,6 +45,7 @@ final class ValidationFilter implements UpdateHandler {
                 validate(upsert.value());
             } catch (IllegalArgumentException e) {
                 if (invalid.add(upsert.key())) {
+                    warnings++;
                     log.atWarn().addKeyValue("resource", upsert.key()).setCause(e)
                             .log("Validation failed; treating as missing: {}", e.getMessage());
                 }
@@ -53,6 +55,11 @@ final class ValidationFilter implements UpdateHandler {
         }
         invalid.remove(update.key());
         next.onUpdate(update);
+    }
+
+    /** How many warnings were logged: one per key each time it turns invalid. */
+    int warnings() {
+        return warnings;
     }
 
     /** @throws IllegalArgumentException naming what is wrong */

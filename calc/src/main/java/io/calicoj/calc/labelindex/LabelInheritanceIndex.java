@@ -69,6 +69,7 @@ public final class LabelInheritanceIndex<S, I> {
     private static final int FEW_READERS = 32;
 
     private final MatchListener<S, I> listener;
+    private final int fewReaders;
     private final Map<I, Item> items = new HashMap<>();
     private final Map<String, Parent<I>> parents = new HashMap<>();
     private final Map<S, SelectorEntry> selectors = new HashMap<>();
@@ -82,7 +83,13 @@ public final class LabelInheritanceIndex<S, I> {
     private final Map<String, Set<S>> selectorsReading = new HashMap<>();
 
     public LabelInheritanceIndex(MatchListener<S, I> listener) {
+        this(listener, FEW_READERS);
+    }
+
+    /** For tests: {@code fewReaders} picks how changed items find the selectors to re-evaluate. */
+    LabelInheritanceIndex(MatchListener<S, I> listener, int fewReaders) {
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.fewReaders = fewReaders;
     }
 
     /** Adds or changes a selector; no-op if it is unchanged. */
@@ -252,7 +259,7 @@ public final class LabelInheritanceIndex<S, I> {
      * selectors the item could match now or matched before instead.
      */
     private Collection<S> affected(I id, Item item, Set<String> changed, Set<S> readers) {
-        if (readers.size() <= FEW_READERS) {
+        if (readers.size() <= fewReaders) {
             return readers;
         }
         Set<S> out = candidateSelectors(item.effective);
