@@ -29,7 +29,7 @@ import java.util.Random;
  * selectors, numeric and named ports, and ipBlocks, as real clusters do. Node {@code node-0} has
  * {@code pods / nodes} local pods.
  */
-final class SyntheticCluster {
+public final class SyntheticCluster {
 
     static final String LOCAL_NODE = "node-0";
     private static final String[] TIERS = {"web", "api", "db"};
@@ -39,7 +39,7 @@ final class SyntheticCluster {
     final int policiesPerNamespace;
     final int nodes;
 
-    SyntheticCluster(int namespaces, int podsPerNamespace, int policiesPerNamespace, int nodes) {
+    public SyntheticCluster(int namespaces, int podsPerNamespace, int policiesPerNamespace, int nodes) {
         this.namespaces = namespaces;
         this.podsPerNamespace = podsPerNamespace;
         this.policiesPerNamespace = policiesPerNamespace;
@@ -125,7 +125,7 @@ final class SyntheticCluster {
     }
 
     /** Every resource as an upsert, shuffled with {@code seed} (a syncer interleaves kinds). */
-    List<Update> allUpdates(long seed) {
+    public List<Update> allUpdates(long seed) {
         List<Update> out = new ArrayList<>();
         for (int n = 0; n < namespaces; n++) {
             out.add(Upsert.of(namespace(n)));
