@@ -23,36 +23,36 @@ import org.slf4j.LoggerFactory;
  * the stages are wired (the counterpart of Felix's {@code calc_graph.go}):
  *
  * <pre>
- *  Syncer --onUpdates()--> ValidationFilter --> Dispatcher (by kind; Node and IPPool are dropped)
- *                          (invalid -> deletion)     |
- *     +-----------------------+---------------------+------------------------+
- *     | Workload/HostEndpoint | Profile             | (Global)NetworkPolicy  | FelixConfiguration
- *     v                       v                     v                        v
- *  EndpointDecoder         ProfileDecoder        PolicyDecoder            ConfigBatcher -------------+
- *   |        |              |        |            |        |                                         |
- *   | all    |              | labels | rules,     | order  | selectors, rules                        |
- *   |        v              |        | labels     |        |                                         |
- *   |  LocalEndpointFilter  |        |            |        |                                         |
- *   |   | local   | local   |        v            |        v                                         |
- *   |   |         +-------------> ActiveRulesCalculator [own LabelInheritanceIndex: policy selectors   |
- *   |   |                   |      |        |            x local endpoints; profile refcounts]       |
- *   |   v                   |      |        | (policy, endpoint) matches                            |
- *   |  PolicyResolver <-------------------- +                                                        |
- *   |   |  (sorted TierInfos per local endpoint, on flush)                                           |
- *   |   |                   |      | active policies / profiles (missing profile = deny-all)         |
- *   |   |                   |      v                                                                 |
- *   |   |                   |   RuleScanner --(ParsedPolicy / profile rules)--+                      |
- *   |   |                   |      | IP sets used (refcounted, shared)        |                      |
- *   v   |                   v      v                                          |                      |
- *  IpSetMemberIndex [own LabelInheritanceIndex: set selectors x all endpoints]  |                      |
- *   |   |                                                                       |                      |
- *   | sets, member deltas (refcounted)                                          |                      |
- *   v   v  endpoint + tiers                                                     v                      v
- *  EventSequencer <------------------------------------------------------------+----------------------+
- *   |  flush(): config, IP sets, deltas, policies, profiles, endpoints,
- *   |           endpoint/profile/policy/IP set removals, InSync (first time)
- *   v
- *  DataplaneUpdateSink (one batch per flush)
+ *  onUpdates(updates)
+ *      |
+ *  ValidationFilter         invalid value -&gt; deletion (WARN once per key)
+ *      |
+ *  Dispatcher               by kind; Node and IPPool are not used
+ *      +-- WorkloadEndpoint, HostEndpoint --&gt; EndpointDecoder (drops pcns./pcsa. pod labels)
+ *      |        +-- all endpoints -------------------------------------&gt; IpSetMemberIndex
+ *      |        +-- LocalEndpointFilter (node == hostname)
+ *      |                 +-- local endpoints --&gt; ActiveRulesCalculator, PolicyResolver
+ *      +-- Profile --------------------------&gt; ProfileDecoder
+ *      |        +-- labelsToApply ---------------------------------------&gt; IpSetMemberIndex
+ *      |        +-- rules, labelsToApply --&gt; ActiveRulesCalculator
+ *      +-- (Global)NetworkPolicy ------------&gt; PolicyDecoder (FelixProjection)
+ *      |        +-- selectors, rules ------&gt; ActiveRulesCalculator
+ *      |        +-- order, types, flags ---&gt; PolicyResolver
+ *      +-- FelixConfiguration ---------------&gt; ConfigBatcher (default + node.&lt;hostname&gt;) --&gt; EventSequencer
+ *
+ *  ActiveRulesCalculator    [own LabelInheritanceIndex: policy selectors x local endpoints]
+ *      +-- (policy, local endpoint) matches --------------------------&gt; PolicyResolver
+ *      +-- active policies and profiles (missing profile: deny-all) --&gt; RuleScanner
+ *  RuleScanner
+ *      +-- IP sets in use (reference counted, shared by identical selectors) --&gt; IpSetMemberIndex
+ *      +-- ParsedPolicy and profile rules (selectors now IP set IDs) ----------&gt; EventSequencer
+ *  IpSetMemberIndex         [own LabelInheritanceIndex: IP set selectors x all endpoints]
+ *      +-- sets added/removed, members added/removed (reference counted) -----&gt; EventSequencer
+ *  PolicyResolver           (on flush, once in sync)
+ *      +-- local endpoint with its ordered TierInfos -------------------------&gt; EventSequencer
+ *  EventSequencer           (on flush) config; IP sets; member deltas; policies; profiles; endpoints;
+ *      |                    endpoint, profile, policy, IP set removals; InSync the first time
+ *      +-- one batch --&gt; DataplaneUpdateSink
  * </pre>
  *
  * <p>Nothing is emitted before the syncer reports {@link SyncStatus#IN_SYNC}; the caller then

@@ -8,9 +8,12 @@ import io.calicoj.datastore.Deletion;
 import io.calicoj.datastore.SyncStatus;
 import io.calicoj.datastore.Update;
 import io.calicoj.datastore.Upsert;
+import io.calicoj.model.ResourceKind;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +35,7 @@ import java.util.function.IntFunction;
  * Times are wall clock and, since the machine may be shared, also the thread's CPU time.
  *
  * <p>Options: {@code --namespaces=100 --pods-per-namespace=100 --policies-per-namespace=10
- * --nodes=100 --cold-runs=5 --repetitions=400}.
+ * --nodes=100 --cold-runs=5 --repetitions=400 --order=shuffled|policies-first|endpoints-first}.
  */
 public final class CalcGraphBenchmark {
 
@@ -41,31 +44,40 @@ public final class CalcGraphBenchmark {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final List<String> ORDERS = List.of("shuffled", "policies-first", "endpoints-first");
 
     private final SyntheticCluster cluster;
     private final int coldRuns;
     private final int repetitions;
+    private final String order;
     private List<DataplaneUpdate> lastBatch = List.of();
 
-    private CalcGraphBenchmark(SyntheticCluster cluster, int coldRuns, int repetitions) {
+    private CalcGraphBenchmark(SyntheticCluster cluster, int coldRuns, int repetitions, String order) {
         this.cluster = cluster;
         this.coldRuns = coldRuns;
         this.repetitions = repetitions;
+        this.order = order;
     }
 
     public static void main(String[] args) {
         Map<String, Integer> opts = new HashMap<>(Map.of("namespaces", 100, "pods-per-namespace", 100,
                 "policies-per-namespace", 10, "nodes", 100, "cold-runs", 5, "repetitions", 400));
+        String order = "shuffled";
         for (String a : args) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            if (kv.length == 2 && kv[0].equals("order") && ORDERS.contains(kv[1])) {
+                order = kv[1];
+                continue;
+            }
             if (kv.length != 2 || !opts.containsKey(kv[0])) {
-                throw new IllegalArgumentException("unknown option " + a + "; options: " + opts.keySet());
+                throw new IllegalArgumentException("unknown option " + a + "; options: " + opts.keySet()
+                        + ", order=" + String.join("|", ORDERS));
             }
             opts.put(kv[0], Integer.parseInt(kv[1]));
         }
         SyntheticCluster cluster = new SyntheticCluster(opts.get("namespaces"), opts.get("pods-per-namespace"),
                 opts.get("policies-per-namespace"), opts.get("nodes"));
-        new CalcGraphBenchmark(cluster, opts.get("cold-runs"), Math.max(2, opts.get("repetitions"))).run();
+        new CalcGraphBenchmark(cluster, opts.get("cold-runs"), Math.max(2, opts.get("repetitions")), order).run();
     }
 
     private void run() {
@@ -73,7 +85,12 @@ public final class CalcGraphBenchmark {
                         + " (%,d local pods on %s); Java %s, %d CPUs%n", cluster.pods(), cluster.namespaces,
                 cluster.policies(), cluster.nodes, cluster.pods() / cluster.nodes, SyntheticCluster.LOCAL_NODE,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        List<Update> all = cluster.allUpdates(42);
+        List<Update> all = new ArrayList<>(cluster.allUpdates(42));
+        if (!order.equals("shuffled")) {
+            boolean policiesFirst = order.equals("policies-first");
+            all.sort(Comparator.comparingInt(u -> u.key().kind() == ResourceKind.WORKLOAD_ENDPOINT == policiesFirst ? 1 : 0));
+        }
+        System.out.println("update order: " + order);
         CalculationGraph graph = coldStarts(all);
         System.gc();
         Runtime rt = Runtime.getRuntime();
