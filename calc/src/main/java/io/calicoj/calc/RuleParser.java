@@ -6,8 +6,7 @@ import io.calicoj.model.Port;
 import io.calicoj.model.Protocol;
 import io.calicoj.model.Rule;
 import io.calicoj.model.felix.FelixRule;
-import io.calicoj.model.selector.And;
-import io.calicoj.model.selector.Not;
+import io.calicoj.model.felix.NamedPorts;
 import io.calicoj.model.selector.Selector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import java.util.Map;
 
 /**
  * One policy's or profile's rules → {@link ParsedRule}s, collecting the IP sets they use.
- * Follows Felix's rule scanner and agrees with the evaluator's {@code RuleMatcher}:
+ * Follows Felix's rule scanner and, through {@link NamedPorts}, agrees with the evaluator:
  * <ul>
  * <li>a side's selector and negated selector become selector sets ({@code srcIpSetIds},
  *     {@code notSrcIpSetIds}); the positive one only when the side has numeric ports or no
@@ -47,7 +46,7 @@ final class RuleParser {
 
     private ParsedRule parse(FelixRule fr) {
         Rule r = fr.rule();
-        Protocol namedPortProtocol = namedPortProtocol(r.protocol());
+        Protocol namedPortProtocol = NamedPorts.setProtocol(r.protocol());
         Side src = side(r.source(), fr.srcSelector(), fr.notSrcSelector(), namedPortProtocol);
         Side dst = side(r.destination(), fr.dstSelector(), fr.notDstSelector(), namedPortProtocol);
         return new ParsedRule(r.action(), r.ipVersion(), r.protocol(), r.notProtocol(), r.icmp(), r.notIcmp(),
@@ -69,7 +68,7 @@ final class RuleParser {
 
     private Side side(EntityRule e, Selector selector, Selector notSelector, Protocol protocol) {
         Side side = new Side();
-        Selector namedPortFilter = namedPortSelector(selector, notSelector);
+        Selector namedPortFilter = NamedPorts.filterSelector(selector, notSelector);
         boolean namedPorts = false;
         for (Port p : e.ports()) {
             if (p.isNamed()) {
@@ -98,26 +97,5 @@ final class RuleParser {
     private String use(IpSetData set) {
         ipSets.putIfAbsent(set.id(), set);
         return set.id();
-    }
-
-    static Selector namedPortSelector(Selector selector, Selector notSelector) {
-        if (selector == null && notSelector == null) {
-            return Selector.all();
-        }
-        if (notSelector == null) {
-            return selector;
-        }
-        Selector negated = new Not(notSelector);
-        return selector == null ? negated : new And(List.of(selector, negated));
-    }
-
-    static Protocol namedPortProtocol(Protocol ruleProtocol) {
-        if (ruleProtocol != null && ruleProtocol.number() == Protocol.UDP.number()) {
-            return Protocol.UDP;
-        }
-        if (ruleProtocol != null && ruleProtocol.number() == Protocol.SCTP.number()) {
-            return Protocol.SCTP;
-        }
-        return Protocol.TCP;
     }
 }

@@ -115,26 +115,8 @@ public final class LabelInheritanceIndex<S, I> {
             }
         }
         Set<I> before = matchesBySelector.getOrDefault(id, Set.of());
-        List<I> started = new ArrayList<>();
-        for (I item : now) {
-            if (!before.contains(item)) {
-                started.add(item);
-            }
-        }
-        List<I> stopped = new ArrayList<>();
-        for (I item : before) {
-            if (!now.contains(item)) {
-                stopped.add(item);
-            }
-        }
-        for (I item : started) {
-            addMatch(id, item);
-        }
-        for (I item : stopped) {
-            removeMatch(id, item);
-        }
-        started.forEach(item -> listener.onMatchStarted(id, item));
-        stopped.forEach(item -> listener.onMatchStopped(id, item));
+        apply(minus(now, before).stream().map(item -> new Pair<>(id, item)).toList(),
+                minus(before, now).stream().map(item -> new Pair<>(id, item)).toList());
     }
 
     /** Removes a selector, stopping all its matches; no-op if unknown. */
@@ -144,11 +126,8 @@ public final class LabelInheritanceIndex<S, I> {
             return;
         }
         unfileSelector(id, old);
-        List<I> stopped = new ArrayList<>(matchesBySelector.getOrDefault(id, Set.of()));
-        for (I item : stopped) {
-            removeMatch(id, item);
-        }
-        stopped.forEach(item -> listener.onMatchStopped(id, item));
+        apply(List.of(), matchesBySelector.getOrDefault(id, Set.of()).stream().map(item -> new Pair<>(id, item))
+                .toList());
     }
 
     /** Adds or changes an item: its own labels and its parents, in order; no-op if unchanged. */
@@ -189,11 +168,7 @@ public final class LabelInheritanceIndex<S, I> {
             unlinkParent(p, id);
         }
         old.effective.forEach((label, value) -> itemsByLabel.remove(label, value, id));
-        List<S> stopped = new ArrayList<>(matchesByItem.getOrDefault(id, Set.of()));
-        for (S selector : stopped) {
-            removeMatch(selector, id);
-        }
-        stopped.forEach(selector -> listener.onMatchStopped(selector, id));
+        apply(List.of(), matchesByItem.getOrDefault(id, Set.of()).stream().map(s -> new Pair<>(s, id)).toList());
     }
 
     /** Sets a parent's labels, re-evaluating only its children; no-op if unchanged. */
@@ -310,35 +285,41 @@ public final class LabelInheritanceIndex<S, I> {
      */
     private void reevaluate(I id, Item item, Collection<S> candidates, boolean complete) {
         Set<S> before = matchesByItem.getOrDefault(id, Set.of());
-        List<S> started = new ArrayList<>();
-        List<S> stopped = new ArrayList<>();
-        Set<S> now = complete ? new HashSet<>() : null;
+        Set<S> now = new HashSet<>();
+        List<S> notNow = new ArrayList<>();
         for (S candidate : candidates) {
-            boolean matches = selectors.get(candidate).selector().matches(item.view);
-            if (matches && !before.contains(candidate)) {
-                started.add(candidate);
-            } else if (!matches && !complete && before.contains(candidate)) {
-                stopped.add(candidate);
-            }
-            if (matches && complete) {
+            if (selectors.get(candidate).selector().matches(item.view)) {
                 now.add(candidate);
+            } else {
+                notNow.add(candidate);
             }
         }
-        if (complete) {
-            for (S selector : before) {
-                if (!now.contains(selector)) {
-                    stopped.add(selector);
-                }
+        List<S> stopped = complete ? minus(before, now) : notNow.stream().filter(before::contains).toList();
+        apply(minus(now, before).stream().map(s -> new Pair<>(s, id)).toList(),
+                stopped.stream().map(s -> new Pair<>(s, id)).toList());
+    }
+
+    /** A (selector, item) match. */
+    private record Pair<S, I>(S selector, I item) {
+    }
+
+    /** Records the matches that started and stopped, then reports all starts before any stop. */
+    private void apply(List<Pair<S, I>> started, List<Pair<S, I>> stopped) {
+        started.forEach(p -> addMatch(p.selector(), p.item()));
+        stopped.forEach(p -> removeMatch(p.selector(), p.item()));
+        started.forEach(p -> listener.onMatchStarted(p.selector(), p.item()));
+        stopped.forEach(p -> listener.onMatchStopped(p.selector(), p.item()));
+    }
+
+    /** The elements of {@code a} not in {@code b}. */
+    private static <T> List<T> minus(Collection<T> a, Set<T> b) {
+        List<T> out = new ArrayList<>();
+        for (T t : a) {
+            if (!b.contains(t)) {
+                out.add(t);
             }
         }
-        for (S selector : started) {
-            addMatch(selector, id);
-        }
-        for (S selector : stopped) {
-            removeMatch(selector, id);
-        }
-        started.forEach(selector -> listener.onMatchStarted(selector, id));
-        stopped.forEach(selector -> listener.onMatchStopped(selector, id));
+        return out;
     }
 
     /** The labels whose value differs (or that exist on one side only). */
