@@ -3,7 +3,7 @@ package io.calicoj.calc;
 import io.calicoj.dataplane.api.DataplaneUpdate;
 import java.util.List;
 
-/** Where the calculation graph sends its output: one call per flush. */
+/** Where the calculation graph sends its output: one call per flush, on the calc thread. */
 @FunctionalInterface
 public interface DataplaneUpdateSink {
 
