@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,11 +75,7 @@ public final class LabelInheritanceIndex<S, I> {
     private final Map<S, Set<I>> matchesBySelector = new HashMap<>();
     private final Map<I, Set<S>> matchesByItem = new HashMap<>();
     private final LabelValueIndex<I> itemsByLabel = new LabelValueIndex<>();
-    private final LabelValueIndex<S> selectorsByValue = new LabelValueIndex<>();
-    private final Map<String, Set<S>> selectorsByLabel = new HashMap<>();
-    private final Set<S> unrestrictedSelectors = new HashSet<>();
-    /** Per label, the selectors whose result depends on it. */
-    private final Map<String, Set<S>> selectorsReading = new HashMap<>();
+    private final SelectorFiling<S> filing = new SelectorFiling<>();
 
     public LabelInheritanceIndex(MatchListener<S, I> listener) {
         this(listener, FEW_READERS);
@@ -100,11 +95,11 @@ public final class LabelInheritanceIndex<S, I> {
             return;
         }
         if (old != null) {
-            unfileSelector(id, old);
+            filing.unfile(id, old.restriction(), old.reads());
         }
         SelectorEntry entry = new SelectorEntry(selector, mostSelective(LabelRestriction.of(selector).values()),
                 LabelRestriction.referencedLabels(selector));
-        fileSelector(id, entry);
+        filing.file(id, entry.restriction(), entry.reads());
         selectors.put(id, entry);
         LabelRestriction restriction = entry.restriction();
 
@@ -125,7 +120,7 @@ public final class LabelInheritanceIndex<S, I> {
         if (old == null) {
             return;
         }
-        unfileSelector(id, old);
+        filing.unfile(id, old.restriction(), old.reads());
         apply(List.of(), matchesBySelector.getOrDefault(id, Set.of()).stream().map(item -> new Pair<>(id, item))
                 .toList());
     }
@@ -149,11 +144,11 @@ public final class LabelInheritanceIndex<S, I> {
         Map<String, String> before = old == null ? Map.of() : old.effective;
         relabel(id, before, item);
         if (old == null) {
-            reevaluate(id, item, candidateSelectors(item.effective), true);
+            reevaluate(id, item, filing.candidates(item.effective), true);
         } else {
             Set<String> changed = changedLabels(before, item.effective);
             if (!changed.isEmpty()) {
-                reevaluate(id, item, affected(id, item, changed, selectorsReading(changed)), false);
+                reevaluate(id, item, affected(id, item, changed, filing.readersOf(changed)), false);
             }
         }
     }
@@ -216,7 +211,7 @@ public final class LabelInheritanceIndex<S, I> {
 
     /** Relabels a parent's children; only selectors reading a label the parent changed can change their matches. */
     private void refreshChildren(Parent<I> parent, Map<String, String> oldLabels) {
-        Set<S> readers = selectorsReading(changedLabels(oldLabels, parent.labels));
+        Set<S> readers = filing.readersOf(changedLabels(oldLabels, parent.labels));
         for (I child : new ArrayList<>(parent.children)) {
             Item item = items.get(child);
             Map<String, String> before = item.effective;
@@ -237,7 +232,7 @@ public final class LabelInheritanceIndex<S, I> {
         if (readers.size() <= fewReaders) {
             return readers;
         }
-        Set<S> out = candidateSelectors(item.effective);
+        Set<S> out = filing.candidates(item.effective);
         out.addAll(matchesByItem.getOrDefault(id, Set.of()));
         out.removeIf(s -> Collections.disjoint(selectors.get(s).reads(), changed));
         return out;
@@ -338,18 +333,6 @@ public final class LabelInheritanceIndex<S, I> {
         return changed;
     }
 
-    /** The selectors whose result depends on any of these labels. */
-    private Set<S> selectorsReading(Set<String> labels) {
-        Set<S> out = new LinkedHashSet<>();
-        for (String label : labels) {
-            Set<S> readers = selectorsReading.get(label);
-            if (readers != null) {
-                out.addAll(readers);
-            }
-        }
-        return out;
-    }
-
     private void addMatch(S selector, I item) {
         matchesBySelector.computeIfAbsent(selector, k -> new HashSet<>()).add(item);
         matchesByItem.computeIfAbsent(item, k -> new HashSet<>()).add(selector);
@@ -382,50 +365,6 @@ public final class LabelInheritanceIndex<S, I> {
             }
         }
         return out;
-    }
-
-    /** The selectors an item with these labels could match. */
-    private Set<S> candidateSelectors(Map<String, String> labels) {
-        Set<S> out = new LinkedHashSet<>(unrestrictedSelectors);
-        labels.forEach((label, value) -> {
-            out.addAll(selectorsByValue.get(label, value));
-            Set<S> any = selectorsByLabel.get(label);
-            if (any != null) {
-                out.addAll(any);
-            }
-        });
-        return out;
-    }
-
-    private void fileSelector(S id, SelectorEntry entry) {
-        LabelRestriction restriction = entry.restriction();
-        if (restriction == null) {
-            unrestrictedSelectors.add(id);
-        } else if (restriction.anyValue()) {
-            selectorsByLabel.computeIfAbsent(restriction.label(), k -> new HashSet<>()).add(id);
-        } else {
-            restriction.values().forEach(value -> selectorsByValue.add(restriction.label(), value, id));
-        }
-        entry.reads().forEach(label -> selectorsReading.computeIfAbsent(label, k -> new HashSet<>()).add(id));
-    }
-
-    private void unfileSelector(S id, SelectorEntry entry) {
-        LabelRestriction restriction = entry.restriction();
-        if (restriction == null) {
-            unrestrictedSelectors.remove(id);
-        } else if (restriction.anyValue()) {
-            removeFrom(selectorsByLabel, restriction.label(), id);
-        } else {
-            restriction.values().forEach(value -> selectorsByValue.remove(restriction.label(), value, id));
-        }
-        entry.reads().forEach(label -> removeFrom(selectorsReading, label, id));
-    }
-
-    private static <K, V> void removeFrom(Map<K, Set<V>> map, K key, V value) {
-        Set<V> values = map.get(key);
-        if (values != null && values.remove(value) && values.isEmpty()) {
-            map.remove(key);
-        }
     }
 
     /**
