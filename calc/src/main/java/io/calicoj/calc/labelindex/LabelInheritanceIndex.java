@@ -46,6 +46,7 @@ public final class LabelInheritanceIndex<S, I> {
     private static final class Item {
         final Map<String, String> own;
         final List<String> parentIds;
+        /** Own and inherited labels; a mutable map once {@link #relabel} has run. */
         Map<String, String> effective = Map.of();
         Labels view = Labels.NONE;
 
@@ -209,18 +210,51 @@ public final class LabelInheritanceIndex<S, I> {
         return item == null ? Map.of() : Collections.unmodifiableMap(item.effective);
     }
 
-    /** Relabels a parent's children; only selectors reading a label the parent changed can change their matches. */
+    /**
+     * Updates a parent's children for the labels the parent changed (only those, and only where
+     * neither the child nor an earlier parent shadows them); only selectors reading such a label
+     * can change their matches.
+     */
     private void refreshChildren(Parent<I> parent, Map<String, String> oldLabels) {
-        Set<S> readers = filing.readersOf(changedLabels(oldLabels, parent.labels));
+        Set<String> parentChanged = changedLabels(oldLabels, parent.labels);
+        if (parentChanged.isEmpty()) {
+            return;
+        }
+        Set<S> readers = filing.readersOf(parentChanged);
         for (I child : new ArrayList<>(parent.children)) {
             Item item = items.get(child);
-            Map<String, String> before = item.effective;
-            relabel(child, before, item);
-            Set<String> changed = changedLabels(before, item.effective);
+            Set<String> changed = new HashSet<>();
+            for (String label : parentChanged) {
+                String before = item.effective.get(label);
+                String after = inheritedValue(item, label);
+                if (Objects.equals(before, after)) {
+                    continue;
+                }
+                changed.add(label);
+                if (before != null) {
+                    itemsByLabel.remove(label, before, child);
+                }
+                if (after != null) {
+                    item.effective.put(label, after);
+                    itemsByLabel.add(label, after, child);
+                } else {
+                    item.effective.remove(label);
+                }
+            }
             if (!changed.isEmpty()) {
                 reevaluate(child, item, affected(child, item, changed, readers), false);
             }
         }
+    }
+
+    /** The item's value for one label: its own, else its first parent's that has it. */
+    private String inheritedValue(Item item, String label) {
+        String value = item.own.get(label);
+        for (int i = 0; value == null && i < item.parentIds.size(); i++) {
+            Parent<I> parent = parents.get(item.parentIds.get(i));
+            value = parent == null ? null : parent.labels.get(label);
+        }
+        return value;
     }
 
     /**
