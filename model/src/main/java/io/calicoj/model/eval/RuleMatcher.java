@@ -6,8 +6,7 @@ import io.calicoj.model.Port;
 import io.calicoj.model.Protocol;
 import io.calicoj.model.Rule;
 import io.calicoj.model.felix.FelixRule;
-import io.calicoj.model.selector.And;
-import io.calicoj.model.selector.Not;
+import io.calicoj.model.felix.NamedPorts;
 import io.calicoj.model.selector.Selector;
 import java.util.List;
 
@@ -63,8 +62,8 @@ final class RuleMatcher {
         if (notSelector != null && index.addressMatches(address, notSelector)) {
             return false;
         }
-        Selector namedPortSelector = namedPortSelector(selector, notSelector);
-        Protocol namedPortProtocol = namedPortProtocol(rule.protocol());
+        Selector namedPortSelector = NamedPorts.filterSelector(selector, notSelector);
+        Protocol namedPortProtocol = NamedPorts.setProtocol(rule.protocol());
         if (!ports.isEmpty() && ports.stream().noneMatch(p -> portMatches(p, address, port, namedPortSelector,
                 namedPortProtocol))) {
             return false;
@@ -77,28 +76,5 @@ final class RuleMatcher {
             return p.contains(port);
         }
         return index.namedPortMatches(address, selector, p.name(), protocol, port);
-    }
-
-    /**
-     * The selector filtering a side's named-port IP set: the positive selector with the negated
-     * one folded in, or {@code all()} when the side has no selector (as Felix's rule scanner does).
-     */
-    static Selector namedPortSelector(Selector selector, Selector notSelector) {
-        if (selector == null && notSelector == null) {
-            return Selector.all();
-        }
-        if (notSelector == null) {
-            return selector;
-        }
-        Selector negated = new Not(notSelector);
-        return selector == null ? negated : new And(List.of(selector, negated));
-    }
-
-    /** Named-port sets are per protocol: UDP or SCTP when the rule says so, otherwise TCP. */
-    static Protocol namedPortProtocol(Protocol ruleProtocol) {
-        if (ruleProtocol != null && (ruleProtocol.number() == 17 || ruleProtocol.number() == 132)) {
-            return ruleProtocol;
-        }
-        return Protocol.TCP;
     }
 }

@@ -7,15 +7,18 @@ import java.util.Base64;
 
 /**
  * Calico's {@code hash.MakeUniqueID}: {@code prefix:} + base64url-without-padding of
- * SHA-224({@code prefix:content}).
+ * SHA-224({@code prefix:content}). Selector IDs use prefix {@code s} (see
+ * {@link Selector#uniqueId()}); the calculation graph's named-port IP sets use {@code n} over
+ * {@code <selector ID>,<tcp|udp|sctp>,<port name>}.
  */
-final class UniqueIds {
+public final class UniqueIds {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private UniqueIds() {}
 
-    static String of(String prefix, String content) {
+    /** {@code prefix + ":" + base64url-no-pad(SHA-224(prefix + ":" + content))}. */
+    public static String of(String prefix, String content) {
         String input = prefix + ":" + content;
         MessageDigest sha224;
         try {

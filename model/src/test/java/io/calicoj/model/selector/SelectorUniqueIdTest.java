@@ -60,4 +60,17 @@ class SelectorUniqueIdTest {
         Selector selector = Selector.parse("a in {'x', 'y'} || !has(b)");
         assertThat(selector.uniqueId()).isSameAs(selector.uniqueId());
     }
+
+    @Test
+    void publicUniqueIdHelperGivesTheSelectorIdForPrefixS() {
+        Selector selector = Selector.parse("role == 'frontend'");
+        assertThat(UniqueIds.of("s", selector.canonical())).isEqualTo(selector.uniqueId());
+    }
+
+    @Test
+    void namedPortIdHashesSelectorIdProtocolAndPortName() {
+        // n: + base64url-no-pad(SHA-224("n:" + selectorId + ",tcp,http")), computed independently.
+        assertThat(UniqueIds.of("n", Selector.all().uniqueId() + ",tcp,http"))
+                .isEqualTo("n:cl9_Kgeu4H0OGLbhovVR3NBLUOZscKeMK1Mu4A");
+    }
 }
