@@ -1,33 +1,20 @@
 package io.calicoj.agent.config;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Felix's configuration parameters that Calico/J implements, with Felix's v3 names and defaults
- * (see {@link FelixParameters} for the table).
+ * The agent's own Felix parameters (identity, logging, health, metrics), with Felix's v3 names
+ * and defaults, plus every parameter as given (name → value) for the parts that read their own:
+ * the dataplane ({@code io.calicoj.dataplane.linux.DataplaneConfig#fromParameters}).
+ *
+ * @param parameters the merged parameters (environment over config file), names lower-cased
  */
 public record FelixConfig(
         String felixHostname,
         String logSeverityScreen,
         List<String> interfacePrefixes,
-        Duration iptablesRefreshInterval,
-        Duration ipsetsRefreshInterval,
-        Duration routeRefreshInterval,
-        Duration iptablesPostWriteCheckInterval,
-        String iptablesLockFilePath,
-        Duration iptablesLockTimeout,
-        Duration iptablesLockProbeInterval,
-        IptablesBackend iptablesBackend,
-        long iptablesMarkMask,
-        ChainInsertMode chainInsertMode,
-        EndpointToHostAction defaultEndpointToHostAction,
-        FilterAllowAction iptablesFilterAllowAction,
-        boolean disableConntrackInvalidCheck,
-        String logPrefix,
-        int maxIpsetSize,
-        boolean ipv6Support,
         boolean healthEnabled,
         String healthHost,
         int healthPort,
@@ -35,18 +22,17 @@ public record FelixConfig(
         String prometheusMetricsHost,
         int prometheusMetricsPort,
         boolean prometheusGoMetricsEnabled,
-        boolean prometheusProcessMetricsEnabled) {
+        boolean prometheusProcessMetricsEnabled,
+        Map<String, String> parameters) {
 
     public FelixConfig {
         Objects.requireNonNull(felixHostname, "felixHostname");
         interfacePrefixes = List.copyOf(interfacePrefixes);
+        parameters = Map.copyOf(parameters);
     }
 
-    public enum IptablesBackend { AUTO, NFT, LEGACY }
-
-    public enum ChainInsertMode { INSERT, APPEND }
-
-    public enum EndpointToHostAction { DROP, RETURN, ACCEPT }
-
-    public enum FilterAllowAction { ACCEPT, RETURN }
+    /** The first interface prefix: the one new pods' host interfaces are named with. */
+    public String interfacePrefix() {
+        return interfacePrefixes.get(0);
+    }
 }

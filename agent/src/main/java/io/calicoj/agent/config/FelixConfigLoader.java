@@ -3,7 +3,6 @@ package io.calicoj.agent.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +56,8 @@ public final class FelixConfigLoader {
         raw.forEach((lowerName, value) -> {
             FelixParameters.Parameter p = known.get(lowerName);
             if (p == null) {
-                boolean accepted = FelixParameters.ACCEPTED_NOT_IMPLEMENTED.stream()
-                        .anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(lowerName));
+                boolean accepted = java.util.stream.Stream.concat(FelixParameters.ACCEPTED_NOT_IMPLEMENTED.stream(),
+                        FelixParameters.DATAPLANE.stream()).anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(lowerName));
                 if (!accepted) {
                     warnings.add("Ignoring unknown config param " + source.get(lowerName));
                 }
@@ -75,7 +74,7 @@ public final class FelixConfigLoader {
                 warnings.add(msg + "; using the default " + p.defaultValue());
             }
         });
-        return new Loaded(build(values), warnings);
+        return new Loaded(build(values, raw), warnings);
     }
 
     private static Object zero(FelixParameters.Parameter p) {
@@ -85,9 +84,6 @@ public final class FelixConfigLoader {
         }
         if (def instanceof Boolean) {
             return false;
-        }
-        if (def instanceof Duration) {
-            return Duration.ZERO;
         }
         if (def instanceof Integer) {
             return 0;
@@ -126,27 +122,11 @@ public final class FelixConfigLoader {
     }
 
     @SuppressWarnings("unchecked")
-    private static FelixConfig build(Map<String, Object> v) {
+    private static FelixConfig build(Map<String, Object> v, Map<String, String> raw) {
         return new FelixConfig(
                 (String) v.get("FelixHostname"),
                 (String) v.get("LogSeverityScreen"),
                 (List<String>) v.get("InterfacePrefix"),
-                (Duration) v.get("IptablesRefreshInterval"),
-                (Duration) v.get("IpsetsRefreshInterval"),
-                (Duration) v.get("RouteRefreshInterval"),
-                (Duration) v.get("IptablesPostWriteCheckIntervalSecs"),
-                (String) v.get("IptablesLockFilePath"),
-                (Duration) v.get("IptablesLockTimeoutSecs"),
-                (Duration) v.get("IptablesLockProbeIntervalMillis"),
-                (FelixConfig.IptablesBackend) v.get("IptablesBackend"),
-                (Long) v.get("IptablesMarkMask"),
-                (FelixConfig.ChainInsertMode) v.get("ChainInsertMode"),
-                (FelixConfig.EndpointToHostAction) v.get("DefaultEndpointToHostAction"),
-                (FelixConfig.FilterAllowAction) v.get("IptablesFilterAllowAction"),
-                (Boolean) v.get("DisableConntrackInvalidCheck"),
-                (String) v.get("LogPrefix"),
-                (Integer) v.get("MaxIpsetSize"),
-                (Boolean) v.get("Ipv6Support"),
                 (Boolean) v.get("HealthEnabled"),
                 (String) v.get("HealthHost"),
                 (Integer) v.get("HealthPort"),
@@ -154,6 +134,7 @@ public final class FelixConfigLoader {
                 (String) v.get("PrometheusMetricsHost"),
                 (Integer) v.get("PrometheusMetricsPort"),
                 (Boolean) v.get("PrometheusGoMetricsEnabled"),
-                (Boolean) v.get("PrometheusProcessMetricsEnabled"));
+                (Boolean) v.get("PrometheusProcessMetricsEnabled"),
+                raw);
     }
 }

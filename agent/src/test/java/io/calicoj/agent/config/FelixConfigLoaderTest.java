@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,40 +26,37 @@ class FelixConfigLoaderTest {
         assertThat(c.felixHostname()).isEqualTo("host-1");
         assertThat(c.logSeverityScreen()).isEqualTo("INFO");
         assertThat(c.interfacePrefixes()).containsExactly("cali");
-        assertThat(c.iptablesRefreshInterval()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(c.ipsetsRefreshInterval()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(c.iptablesPostWriteCheckInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(c.iptablesLockFilePath()).isEqualTo("/run/xtables.lock");
-        assertThat(c.iptablesBackend()).isEqualTo(FelixConfig.IptablesBackend.AUTO);
-        assertThat(c.iptablesMarkMask()).isEqualTo(0xffff0000L);
-        assertThat(c.chainInsertMode()).isEqualTo(FelixConfig.ChainInsertMode.INSERT);
-        assertThat(c.defaultEndpointToHostAction()).isEqualTo(FelixConfig.EndpointToHostAction.DROP);
         assertThat(c.healthEnabled()).isFalse();
         assertThat(c.healthHost()).isEqualTo("localhost");
         assertThat(c.healthPort()).isEqualTo(9099);
         assertThat(c.prometheusMetricsEnabled()).isFalse();
         assertThat(c.prometheusMetricsPort()).isEqualTo(9091);
-        assertThat(c.maxIpsetSize()).isEqualTo(1048576);
-        assertThat(c.logPrefix()).isEqualTo("calico-packet");
+        assertThat(c.prometheusGoMetricsEnabled()).isTrue();
+        assertThat(c.prometheusProcessMetricsEnabled()).isTrue();
+        assertThat(c.parameters()).isEmpty();
     }
 
     @Test
     void environmentVariablesAreMatchedCaseInsensitivelyWithFelixsValueSyntax() {
         FelixConfig c = load(Map.of("FELIX_FELIXHOSTNAME", "node-7", "FELIX_HEALTHENABLED", "yes",
                 "felix_healthPort", "19099", "FELIX_LOGSEVERITYSCREEN", "debug", "FELIX_INTERFACEPREFIX", "cali,tap",
-                "FELIX_IPTABLESBACKEND", "nft", "FELIX_DEFAULTENDPOINTTOHOSTACTION", "ACCEPT",
-                "FELIX_IPTABLESREFRESHINTERVAL", "2.5", "FELIX_IPTABLESMARKMASK", "0xff000000",
                 "FELIX_PROMETHEUSMETRICSENABLED", "t"));
         assertThat(c.felixHostname()).isEqualTo("node-7");
         assertThat(c.healthEnabled()).isTrue();
         assertThat(c.healthPort()).isEqualTo(19099);
         assertThat(c.logSeverityScreen()).isEqualTo("DEBUG");
         assertThat(c.interfacePrefixes()).containsExactly("cali", "tap");
-        assertThat(c.iptablesBackend()).isEqualTo(FelixConfig.IptablesBackend.NFT);
-        assertThat(c.defaultEndpointToHostAction()).isEqualTo(FelixConfig.EndpointToHostAction.ACCEPT);
-        assertThat(c.iptablesRefreshInterval()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(c.iptablesMarkMask()).isEqualTo(0xff000000L);
+        assertThat(c.interfacePrefix()).isEqualTo("cali");
         assertThat(c.prometheusMetricsEnabled()).isTrue();
+    }
+
+    @Test
+    void everyParameterIsPassedOnForTheDataplaneWithoutBeingReportedUnknown() {
+        FelixConfigLoader.Loaded l = FelixConfigLoader.load(Map.of("FELIX_IPTABLESBACKEND", "nft",
+                "FELIX_DEFAULTENDPOINTTOHOSTACTION", "ACCEPT"), null, "h");
+        assertThat(l.warnings()).isEmpty();
+        assertThat(l.config().parameters()).containsEntry("iptablesbackend", "nft")
+                .containsEntry("defaultendpointtohostaction", "ACCEPT");
     }
 
     @Test
@@ -73,17 +69,15 @@ class FelixConfigLoaderTest {
 
     @Test
     void aBadValueOfADieOnFailParameterStopsLoading() {
-        assertThatThrownBy(() -> load(Map.of("FELIX_IPTABLESMARKMASK", "0x3")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("FELIX_IPTABLESMARKMASK").hasMessageContaining("0x3");
         assertThatThrownBy(() -> load(Map.of("FELIX_INTERFACEPREFIX", "way-too-long-interface-prefix")))
-                .hasMessageContaining("FELIX_INTERFACEPREFIX");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FELIX_INTERFACEPREFIX").hasMessageContaining("way-too-long-interface-prefix");
     }
 
     @Test
     void noneMeansTheZeroValue() {
-        assertThat(load(Map.of("FELIX_IPTABLESREFRESHINTERVAL", "none")).iptablesRefreshInterval()).isZero();
-        assertThat(load(Map.of("FELIX_LOGPREFIX", "NONE")).logPrefix()).isEmpty();
+        assertThat(load(Map.of("FELIX_HEALTHHOST", "none")).healthHost()).isEmpty();
+        assertThat(load(Map.of("FELIX_HEALTHENABLED", "NONE")).healthEnabled()).isFalse();
     }
 
     @Test
@@ -100,6 +94,6 @@ class FelixConfigLoaderTest {
         FelixConfig c = FelixConfigLoader.load(Map.of("FELIX_HEALTHPORT", "4321"), f, "h").config();
         assertThat(c.healthEnabled()).isTrue();
         assertThat(c.healthPort()).isEqualTo(4321);
-        assertThat(c.logPrefix()).isEqualTo("from-file");
+        assertThat(c.parameters()).containsEntry("logprefix", "from-file");
     }
 }

@@ -98,7 +98,7 @@ public record DataplaneConfig(RulesConfig rules, String iptablesBackend, String 
             throw new IllegalArgumentException("MaxIpsetSize = '" + maxIpset + "': must be between 1 and " + Integer.MAX_VALUE);
         }
         return new DataplaneConfig(rules, backend, insertMode,
-                p.seconds("IptablesRefreshInterval", Duration.ofSeconds(180)),
+                p.seconds("IptablesRefreshInterval", Duration.ofSeconds(90)),
                 p.seconds("IptablesPostWriteCheckIntervalSecs", Duration.ofSeconds(1)),
                 p.seconds("IptablesLockTimeoutSecs", Duration.ofSeconds(10)),
                 p.seconds("IpsetsRefreshInterval", Duration.ofSeconds(90)), (int) maxIpset,

@@ -21,7 +21,7 @@ class DataplaneConfigTest {
         assertThat(c.rules().marks()).isEqualTo(MarkBits.fromMask(0xffff0000L));
         assertThat(c.rules().endpointToHostAction()).isEqualTo(EndpointToHostAction.DROP);
         assertThat(c.iptablesBackend()).isEqualTo("auto");
-        assertThat(c.iptablesRefreshInterval()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(c.iptablesRefreshInterval()).isEqualTo(Duration.ofSeconds(90));
         assertThat(c.ipsetsRefreshInterval()).isEqualTo(Duration.ofSeconds(90));
         assertThat(c.iptablesPostWriteCheckInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.maxIpsetSize()).isEqualTo(1_048_576);

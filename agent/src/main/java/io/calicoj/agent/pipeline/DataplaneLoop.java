@@ -1,0 +1,148 @@
+package io.calicoj.agent.pipeline;
+
+import io.calicoj.agent.health.HealthAggregator;
+import io.calicoj.agent.metrics.AgentMetrics;
+import io.calicoj.dataplane.DataplaneProgrammingException;
+import io.calicoj.dataplane.api.ActivePolicyRemove;
+import io.calicoj.dataplane.api.ActivePolicyUpdate;
+import io.calicoj.dataplane.api.DataplaneUpdate;
+import io.calicoj.dataplane.api.IpSetRemove;
+import io.calicoj.dataplane.api.IpSetUpdate;
+import io.calicoj.dataplane.api.WorkloadEndpointRemove;
+import io.calicoj.dataplane.api.WorkloadEndpointUpdate;
+import io.calicoj.dataplane.linux.LinuxDataplaneDriver;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dataplane thread: applies the calculation graph's batches to the kernel. Batches waiting
+ * together are fed in before one apply; the driver says when to apply again (refresh timers,
+ * post-write checks). A failed apply (after the driver's own retries) is retried with growing
+ * delays while the agent reports not ready; the kernel keeps the rules it has (nothing is ever
+ * flushed on failure or exit). Owns the driver (confined to this thread).
+ */
+final class DataplaneLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(DataplaneLoop.class);
+    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final BlockingQueue<List<DataplaneUpdate>> input;
+    private final LinuxDataplaneDriver driver;
+    private final HealthAggregator.Reporter health;
+    private final AgentMetrics metrics;
+    private final InstantSource clock;
+    private final Set<Object> localEndpoints = new HashSet<>();
+    private final Set<Object> policies = new HashSet<>();
+    private final Set<String> ipSets = new HashSet<>();
+    private volatile boolean stopped;
+    private Instant nextApply;
+    private Duration backoff = Duration.ZERO;
+    private boolean lastApplySucceeded;
+
+    DataplaneLoop(BlockingQueue<List<DataplaneUpdate>> input, LinuxDataplaneDriver driver, HealthAggregator.Reporter health,
+                  AgentMetrics metrics, InstantSource clock) {
+        this.input = input;
+        this.driver = driver;
+        this.health = health;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.nextApply = clock.instant().plus(MAX_WAIT);
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public void run() {
+        health.report(true, false, "waiting for the first in-sync batch");
+        while (!stopped) {
+            try {
+                long waitMs = Math.max(0, Math.min(Duration.between(clock.instant(), nextApply).toMillis(), MAX_WAIT.toMillis()));
+                List<DataplaneUpdate> batch = input.poll(waitMs, TimeUnit.MILLISECONDS);
+                boolean changed = false;
+                while (batch != null) {
+                    feed(batch);
+                    changed = true;
+                    batch = input.poll();
+                }
+                if (changed || !clock.instant().isBefore(nextApply)) {
+                    apply();
+                }
+                boolean ready = driver.inSync() && lastApplySucceeded;
+                health.report(true, ready, ready ? "in sync and programmed" : driver.inSync()
+                        ? "programming the dataplane failed; retrying" : "waiting for the datastore to be in sync");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("dataplane loop failed; stopping it", e);
+                health.report(false, false, "failed: " + e);
+                return;
+            }
+        }
+    }
+
+    private void feed(List<DataplaneUpdate> batch) {
+        Map<String, Integer> byType = new HashMap<>();
+        for (DataplaneUpdate u : batch) {
+            byType.merge(u.getClass().getSimpleName(), 1, Integer::sum);
+            track(u);
+            driver.onUpdate(u);
+        }
+        metrics.dataplaneBatch(byType, batch.size());
+        metrics.activeLocal(localEndpoints.size(), policies.size(), ipSets.size());
+    }
+
+    private void track(DataplaneUpdate u) {
+        if (u instanceof WorkloadEndpointUpdate w) {
+            localEndpoints.add(w.key());
+        } else if (u instanceof WorkloadEndpointRemove w) {
+            localEndpoints.remove(w.key());
+        } else if (u instanceof ActivePolicyUpdate p) {
+            policies.add(p.id());
+        } else if (u instanceof ActivePolicyRemove p) {
+            policies.remove(p.id());
+        } else if (u instanceof IpSetUpdate s) {
+            ipSets.add(s.id());
+        } else if (u instanceof IpSetRemove s) {
+            ipSets.remove(s.id());
+        }
+    }
+
+    private void apply() {
+        long start = System.nanoTime();
+        try {
+            Duration again = driver.apply();
+            if (driver.inSync()) {
+                metrics.dataplaneApplyTime(Duration.ofNanos(System.nanoTime() - start));
+                if (!lastApplySucceeded) {
+                    log.info("dataplane programmed");
+                }
+                lastApplySucceeded = true;
+            }
+            backoff = Duration.ZERO;
+            nextApply = clock.instant().plus(again);
+        } catch (DataplaneProgrammingException e) {
+            metrics.dataplaneFailure();
+            lastApplySucceeded = false;
+            backoff = backoff.isZero() ? Duration.ofSeconds(1) : backoff.multipliedBy(2);
+            if (backoff.compareTo(MAX_BACKOFF) > 0) {
+                backoff = MAX_BACKOFF;
+            }
+            log.error("programming the dataplane failed; retrying in {} s: {}", backoff.toSeconds(), e.getMessage());
+            nextApply = clock.instant().plus(backoff);
+        }
+    }
+}
