@@ -30,7 +30,7 @@ demo: build
 
 ## Benchmarks (numbers printed; nothing asserted).
 bench: build
-	@echo "no benchmarks yet"
+	@scripts/bench.sh
 
 clean:
 	$(MVN) clean

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark, printing numbers (nothing is asserted: targets are goals, not tests).
+# Run as root (the dataplane and agent benchmarks program iptables inside throwaway namespaces).
+# Optional: BENCH="calc dataplane …" to run a subset.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mkdir -p target
+all="calc dataplane"
+selected="${BENCH:-$all}"
+
+# The test classpath of a module (its classes, test classes and dependencies).
+classpath() {
+  local module="$1" out="$root/$1/target/bench.classpath"
+  mvn -q -B -o -pl "$module" dependency:build-classpath -Dmdep.outputFile="$out" -Dmdep.includeScope=test >/dev/null 2>&1 \
+    || mvn -q -B -pl "$module" dependency:build-classpath -Dmdep.outputFile="$out" -Dmdep.includeScope=test >/dev/null
+  echo "$root/$module/target/classes:$root/$module/target/test-classes:$(cat "$out")"
+}
+
+echo "== compiling benchmark classes"
+mvn -q -B -DskipTests -DskipITs test-compile package >/dev/null
+
+for b in $selected; do
+  case "$b" in
+    calc)
+      echo; echo "== calc: calculation graph, 10k pods / 1k policies / 100 namespaces (issue 4)"
+      java -cp "$(classpath calc)" io.calicoj.calc.bench.CalcGraphBenchmark ;;
+    dataplane)
+      echo; echo "== dataplane: apply 200 policies / 500 endpoints with real iptables-restore in a namespace"
+      java -cp "$(classpath dataplane)" io.calicoj.dataplane.bench.ApplyBench 200 500 ;;
+    *) echo "unknown benchmark $b" >&2; exit 2 ;;
+  esac
+done
