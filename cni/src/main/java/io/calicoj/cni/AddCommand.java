@@ -1,0 +1,152 @@
+package io.calicoj.cni;
+
+import io.calicoj.datastore.config.DatastoreType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ADD: resolve the pod CIDR (usePodCidr), allocate an address, build the veth, record the pod IP
+ * on the pod; every step registers its undo, so a failure part-way leaves nothing behind.
+ */
+final class AddCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(AddCommand.class);
+
+    private final PluginContext ctx;
+
+    AddCommand(PluginContext ctx) {
+        this.ctx = ctx;
+    }
+
+    String run(CniRequest req, NetConf conf, DatastoreType datastore) throws CniException {
+        if (datastore != DatastoreType.KUBERNETES) {
+            throw new CniException(CniException.INVALID_NETWORK_CONFIG, "datastore_type: \"" + datastore
+                    + "\" is not supported by the Calico/J CNI plugin: use kubernetes");
+        }
+        Optional<PodRef> pod = req.args().pod();
+        String hostInterface = PodNetwork.hostInterface(req, ctx.env());
+        log.info("ADD container {} ({}), host interface {}", req.containerId(),
+                pod.map(PodRef::toString).orElse("not a Kubernetes pod"), hostInterface);
+        KubeApi api = needsApi(conf, pod) ? ctx.kube().connect(conf) : null;
+
+        Rollback rollback = new Rollback();
+        try {
+            IpamResult ipam = allocate(req, conf, api, rollback);
+            List<String> addresses = new ArrayList<>();
+            for (IpamResult.Address a : ipam.ips()) {
+                if (!a.isIpv4()) {
+                    throw new CniException(CniException.IPAM, "IPAM plugin " + conf.ipamType() + " returned IPv6 address "
+                            + a.ip() + ": Calico/J supports IPv4 pods only");
+                }
+                addresses.add(a.ip());
+            }
+            List<String> routes = new ArrayList<>();
+            for (IpamResult.Route r : ipam.routes()) {
+                routes.add(r.dst());
+            }
+            if (routes.isEmpty()) {
+                routes.add("0.0.0.0/0");
+            }
+            NetworkSetup.Veth veth = new NetworkSetup.Veth(hostInterface, req.netns(), req.ifName(), conf.mtu(),
+                    addresses, routes);
+            rollback.onFailure("delete host interface " + hostInterface,
+                    () -> ctx.network().removeHostInterface(hostInterface));
+            String mac = ctx.network().setUp(veth);
+            log.info("Calico CNI using IPs: {} on {} (container {} MAC {})", addresses, hostInterface, req.ifName(), mac);
+
+            if (pod.isPresent()) {
+                recordPodIps(api, pod.get(), req, addresses);
+            }
+            CniResult result = result(req, conf, ipam, hostInterface, mac, routes);
+            rollback.commit();
+            return result.toJson(conf.cniVersion());
+        } catch (CniException e) {
+            List<String> failures = undo(rollback, req);
+            if (failures.isEmpty()) {
+                throw e;
+            }
+            String cleanup = "cleaning up after the failure also failed: " + String.join("; ", failures);
+            throw new CniException(e.code(), e.msg(), e.details().isEmpty() ? cleanup : e.details() + "; " + cleanup);
+        } catch (RuntimeException e) {
+            undo(rollback, req);
+            throw e;
+        }
+    }
+
+    /** Without a pod there is nothing to annotate; without usePodCidr no node to read. */
+    private static boolean needsApi(NetConf conf, Optional<PodRef> pod) {
+        return pod.isPresent() || PodNetwork.usesPodCidr(conf);
+    }
+
+    private IpamResult allocate(CniRequest req, NetConf conf, KubeApi api, Rollback rollback) throws CniException {
+        String subnet = "";
+        if (PodNetwork.usesPodCidr(conf)) {
+            String node = PodNetwork.nodeName(conf, ctx.hostName());
+            log.info("Calico CNI fetching podCidr from Kubernetes for node {}", node);
+            subnet = api.nodePodCidr(node);
+            if (subnet.isEmpty()) {
+                throw new CniException(CniException.KUBERNETES, "No podCidr for node " + node,
+                        "the node has no spec.podCIDR: start kube-controller-manager with --allocate-node-cidrs=true"
+                                + " --cluster-cidr=<pool>, or check that nodename is the node's Kubernetes name");
+            }
+            log.info("Calico CNI passing podCidr to host-local IPAM: {}", subnet);
+        }
+        String config = subnet.isEmpty() ? Json.write(conf.json()) : PodNetwork.ipamConfig(conf, subnet);
+        IpamResult result = ctx.ipam().add(conf.ipamType(), config, req);
+        rollback.onFailure("release the address (IPAM " + conf.ipamType() + " DEL)",
+                () -> ctx.ipam().del(conf.ipamType(), config, req));
+        return result;
+    }
+
+    /**
+     * Modern Calico's KDD record of the pod's addresses: annotations, written last, so no step
+     * after it can fail and leave them behind.
+     */
+    private static void recordPodIps(KubeApi api, PodRef pod, CniRequest req, List<String> addresses) throws CniException {
+        List<String> cidrs = new ArrayList<>();
+        for (String a : addresses) {
+            cidrs.add(IprouteNetworkSetup.hostCidr(a));
+        }
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(PodNetwork.ANNOTATION_POD_IP, cidrs.get(0));
+        annotations.put(PodNetwork.ANNOTATION_POD_IPS, String.join(",", cidrs));
+        annotations.put(PodNetwork.ANNOTATION_CONTAINER_ID, req.containerId());
+        if (!api.patchPodAnnotations(pod, annotations)) {
+            throw new CniException(CniException.KUBERNETES, "pod " + pod + " not found in the Kubernetes API");
+        }
+    }
+
+    private static CniResult result(CniRequest req, NetConf conf, IpamResult ipam, String hostInterface, String mac,
+                                    List<String> routes) {
+        List<CniResult.Interface> interfaces = List.of(
+                new CniResult.Interface(hostInterface, NetworkSetup.HOST_MAC, ""),
+                new CniResult.Interface(req.ifName(), mac, req.netns()));
+        List<CniResult.Ip> ips = new ArrayList<>();
+        for (IpamResult.Address a : ipam.ips()) {
+            ips.add(new CniResult.Ip(a.hostCidr(), 1));
+        }
+        List<IpamResult.Route> rs = new ArrayList<>();
+        for (String dst : routes) {
+            rs.add(new IpamResult.Route(dst, NetworkSetup.GATEWAY));
+        }
+        var dns = ipam.dns().isEmpty() && conf.json().path("dns").isObject() ? conf.json().get("dns") : ipam.dns();
+        return new CniResult(interfaces, ips, rs, dns);
+    }
+
+    private static List<String> undo(Rollback rollback, CniRequest req) {
+        if (rollback.isEmpty()) {
+            return List.of();
+        }
+        log.warn("ADD of container {} failed; undoing what was done", req.containerId());
+        List<String> failures = rollback.rollBack();
+        for (String failure : failures) {
+            log.error("Could not undo after a failed ADD of container {}: {}", req.containerId(), failure);
+        }
+        return failures;
+    }
+}

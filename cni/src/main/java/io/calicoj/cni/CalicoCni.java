@@ -1,0 +1,89 @@
+package io.calicoj.cni;
+
+import io.calicoj.datastore.KubeConnection;
+import io.calicoj.datastore.config.ConfigException;
+import io.calicoj.datastore.config.DatastoreConfigLoader;
+import io.calicoj.datastore.config.InClusterEnvironment;
+import io.calicoj.datastore.config.KubeConnections;
+import io.calicoj.datastore.config.KubernetesSettings;
+import io.calicoj.exec.CommandRunner;
+import io.calicoj.exec.ProcessCommandRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The {@code calico} CNI plugin executable. The runtime (kubelet, containerd, CRI-O) runs it once
+ * per pod start (ADD) and stop (DEL), with {@code CNI_*} variables and the network configuration on
+ * stdin; the result or error goes to stdout as JSON, logs to stderr.
+ */
+public final class CalicoCni {
+
+    private CalicoCni() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("-v") || args[0].equals("--version"))) {
+            System.out.println(versionText());
+            System.exit(0);
+        }
+        Map<String, String> env = System.getenv();
+        CniPlugin.Outcome outcome = run(env, System.in, CalicoCni::standardContext);
+        exit(outcome, System.out);
+    }
+
+    /** Prints the outcome and ends the process (without waiting for the HTTP client's threads). */
+    static void exit(CniPlugin.Outcome outcome, PrintStream out) {
+        if (!outcome.stdout().isEmpty()) {
+            out.println(outcome.stdout());
+        }
+        out.flush();
+        System.exit(outcome.exitCode());
+    }
+
+    /**
+     * One invocation: reads stdin (not for VERSION), sets the log level from the configuration,
+     * then builds the collaborators (whose loggers must see that level) and runs.
+     */
+    static CniPlugin.Outcome run(Map<String, String> env, InputStream in,
+                                 Function<Map<String, String>, PluginContext> context) {
+        String stdin = "";
+        if (!"VERSION".equals(env.get("CNI_COMMAND"))) {
+            try {
+                stdin = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return new CniPlugin.Outcome(1, CniPlugin.error(CniVersions.LATEST,
+                        new CniException(CniException.IO_FAILURE, "error reading from stdin: " + e.getMessage())));
+            }
+        }
+        Logging.configure(Logging.levelOf(stdin));
+        return new CniPlugin(context.apply(env)).run(env, stdin);
+    }
+
+    /** The real collaborators: processes for IPAM and iproute2, /proc/sys, the JDK HTTP client. */
+    static PluginContext standardContext(Map<String, String> env) {
+        CommandRunner runner = new ProcessCommandRunner(Duration.ofSeconds(60));
+        return new PluginContext(env, new ExecIpam(runner), new IprouteNetworkSetup(runner, new Sysctls(Sysctls.PROC_SYS)),
+                conf -> new JdkKubeApi(connection(conf, env)), HostName.SYSTEM);
+    }
+
+    /** One way to reach the API for every program: the shared resolver, fed the netconf over the environment. */
+    static KubeConnection connection(NetConf conf, Map<String, String> env) throws CniException {
+        try {
+            KubernetesSettings fromEnv = DatastoreConfigLoader.fromEnvironment(env).kubernetes();
+            return KubeConnections.resolve(conf.kubernetesSettings(fromEnv), InClusterEnvironment.of(env));
+        } catch (ConfigException e) {
+            throw new CniException(CniException.INVALID_NETWORK_CONFIG, e.getMessage());
+        }
+    }
+
+    static String versionText() {
+        String v = CalicoCni.class.getPackage().getImplementationVersion();
+        return "Calico/J CNI plugin " + (v == null ? "(development build)" : v)
+                + ", CNI spec versions " + String.join(", ", CniVersions.SUPPORTED);
+    }
+}

@@ -1,0 +1,16 @@
+package io.calicoj.cni;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** Everything a command talks to, injected so tests and the CDS training run can substitute fakes. */
+record PluginContext(Map<String, String> env, Ipam ipam, NetworkSetup network, KubeApiFactory kube, HostName hostName) {
+
+    PluginContext {
+        env = Map.copyOf(env);
+        Objects.requireNonNull(ipam, "ipam");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(kube, "kube");
+        Objects.requireNonNull(hostName, "hostName");
+    }
+}
