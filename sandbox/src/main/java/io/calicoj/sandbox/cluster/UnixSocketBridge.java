@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -48,15 +48,41 @@ final class UnixSocketBridge implements AutoCloseable {
         });
     }
 
-    /** Copies both directions until the server closes its side (HTTP clients may half-close theirs). */
+    /**
+     * Copies both directions until the server closes its side (HTTP clients may half-close theirs).
+     * The Unix channel is read and written with its own methods: streams from {@code Channels}
+     * would serialise a blocked read against the writes of the other direction.
+     */
     private void forward(SocketChannel client, int port) {
         try (client; Socket upstream = new Socket()) {
             upstream.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            OutputStream toClient = Channels.newOutputStream(client);
-            Future<?> responses = pool.submit(() -> copy(upstream.getInputStream(), toClient));
-            copy(Channels.newInputStream(client), upstream.getOutputStream());
-            if (!upstream.isClosed()) {
+            InputStream fromServer = upstream.getInputStream();
+            Future<?> responses = pool.submit(() -> {
+                byte[] buf = new byte[16384];
+                int n;
+                try {
+                    while ((n = fromServer.read(buf)) >= 0) {
+                        ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+                        while (bb.hasRemaining()) {
+                            client.write(bb);
+                        }
+                    }
+                } catch (IOException e) {
+                    // either side closed
+                }
+                return null;
+            });
+            OutputStream toServer = upstream.getOutputStream();
+            ByteBuffer bb = ByteBuffer.allocate(16384);
+            try {
+                while (client.read(bb) >= 0) {
+                    toServer.write(bb.array(), 0, bb.position());
+                    toServer.flush();
+                    bb.clear();
+                }
                 upstream.shutdownOutput();
+            } catch (IOException e) {
+                // the client went away
             }
             responses.get();
         } catch (IOException | ExecutionException e) {
@@ -64,16 +90,6 @@ final class UnixSocketBridge implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Void copy(InputStream from, OutputStream to) {
-        try {
-            from.transferTo(to);
-            to.flush();
-        } catch (IOException e) {
-            // the other side closed
-        }
-        return null;
     }
 
     @Override
