@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.internal.SSLUtils;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.ByteArrayInputStream;
@@ -27,7 +28,8 @@ import javax.net.ssl.TrustManagerFactory;
  * {@code kubernetes.*} system properties, the service account) are never consulted, so the
  * connection Calico's settings resolved is exactly the one used.
  *
- * <p>When a CA is configured, only that CA is trusted (fabric8 alone would also trust the JDK's
+ * <p>fabric8's HTTP logging (request headers at TRACE, the token among them) is switched off, so
+ * no log level shows a credential. When a CA is configured, only that CA is trusted (fabric8 alone would also trust the JDK's
  * public CAs), as with kubectl and Calico. Retries are left to the callers: the syncer reconnects
  * with its own backoff and relists; calicoctl fails fast.
  */
@@ -37,6 +39,8 @@ public final class KubernetesClients {
     static final int CONNECT_TIMEOUT_MS = 10_000;
     /** Per request: a LIST of every pod of a large cluster must fit. */
     static final int REQUEST_TIMEOUT_MS = 60_000;
+    /** The name under which fabric8 registers its request/response logger. */
+    private static final String FABRIC8_HTTP_LOGGING = "HttpLogging";
 
     private KubernetesClients() {
     }
@@ -52,10 +56,16 @@ public final class KubernetesClients {
                 .withConfig(config)
                 .withHttpClientFactory(new JdkHttpClientFactory());
         KeyManager[] keys = keyManagers(config); // checked here, so that a bad key gets our message
-        if (connection.caCertificatePem() != null && !connection.insecureSkipTlsVerify()) {
-            TrustManager[] pinned = trustOnly(connection.caCertificatePem());
-            builder.withHttpClientBuilderConsumer(http -> http.sslContext(keys, pinned));
-        }
+        TrustManager[] pinned = connection.caCertificatePem() != null && !connection.insecureSkipTlsVerify()
+                ? trustOnly(connection.caCertificatePem()) : null;
+        builder.withHttpClientBuilderConsumer(http -> {
+            // fabric8 logs every request header at TRACE, the bearer token included: not here.
+            http.addOrReplaceInterceptor(FABRIC8_HTTP_LOGGING, new Interceptor() {
+            });
+            if (pinned != null) {
+                http.sslContext(keys, pinned);
+            }
+        });
         return builder.build();
     }
 

@@ -67,7 +67,11 @@ final class TlsApiServer implements AutoCloseable {
 
     /** {@code https://localhost:<port>}. */
     String url() {
-        return "https://localhost:" + server.getAddress().getPort();
+        return "https://localhost:" + port();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     /** The subject of the last client certificate, or {@code null} when the client sent none. */
