@@ -25,6 +25,13 @@ import java.util.function.Consumer;
  */
 public final class ApiServer implements AutoCloseable {
 
+    /** The mock logs every request through java.util.logging at INFO; kept referenced so the level sticks. */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final KubernetesMockServer server;
     private final List<Consumer<RecordedRequest>> observers = new CopyOnWriteArrayList<>();
 

@@ -151,16 +151,26 @@ final class Kubelet implements AutoCloseable {
         String name = pod.getMetadata().getName();
         String node = pod.getSpec().getNodeName();
         String podNs = podNetns(ns, name);
+        boolean added = false;
+        long agent = -1;
         try {
             netns.deleteIfPresent(podNs);
             netns.create(podNs);
             String ip = cniAdd(pod, node, podNs);
-            long agent = startAgent(pod, podNs);
+            added = true;
+            agent = startAgent(pod, podNs);
             running.put(k, new RunningPod(ns, name, pod.getMetadata().getUid(), node, podNs, ip, agent));
             reportRunning(pod, node, ip);
             log.info("pod {} running on {} with IP {}", k, node, ip);
         } catch (CommandFailedException | IOException | RuntimeException e) {
             log.error("cannot start pod {} on {}: {}", k, node, e.getMessage());
+            running.remove(k);
+            if (agent > 0) {
+                launcher.stop(agent, Duration.ofSeconds(2));
+            }
+            if (added) {
+                cniDel(pod.getMetadata().getUid(), ns, name, node, podNs);
+            }
             try {
                 netns.deleteIfPresent(podNs);
             } catch (CommandFailedException ex) {
@@ -229,6 +239,9 @@ final class Kubelet implements AutoCloseable {
     private void reportRunning(Pod pod, String node, String ip) {
         client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                 .editStatus(p -> {
+                    if (p.getStatus() == null) {
+                        p.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
+                    }
                     p.getStatus().setPhase("Running");
                     p.getStatus().setPodIP(ip);
                     p.getStatus().setPodIPs(List.of(new PodIP(ip)));
@@ -246,20 +259,29 @@ final class Kubelet implements AutoCloseable {
             return;
         }
         launcher.stop(r.agentPid(), Duration.ofSeconds(2));
-        Pod stub = new Pod();
-        stub.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(r.namespace())
-                .withName(r.name()).withUid(r.uid()).build());
+        cniDel(r.uid(), r.namespace(), r.name(), r.node(), r.netns());
         try {
-            CommandResult del = runner.run(new Command(List.of("ip", "netns", "exec", nodes.get(r.node()).netns(),
-                    home.resolve("bin/calico").toString()), netconf(r.node()), cniEnv("DEL", stub, r.netns())));
-            if (!del.succeeded()) {
-                log.warn("CNI DEL of {} failed: {} {}", key, del.stdout().strip(), del.stderr().strip());
-            }
             netns.deleteIfPresent(r.netns());
             Files.deleteIfExists(dir.podSocket(r.namespace(), r.name()));
             log.info("pod {} removed from {}", key, r.node());
         } catch (CommandFailedException | IOException e) {
             log.warn("cannot tear down pod {}: {}", key, e.getMessage());
+        }
+    }
+
+    /** CNI DEL: releases the address and removes the veth (failures are logged; DEL is idempotent). */
+    private void cniDel(String uid, String namespace, String name, String node, String podNs) {
+        Pod stub = new Pod();
+        stub.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(namespace)
+                .withName(name).withUid(uid).build());
+        try {
+            CommandResult del = runner.run(new Command(List.of("ip", "netns", "exec", nodes.get(node).netns(),
+                    home.resolve("bin/calico").toString()), netconf(node), cniEnv("DEL", stub, podNs)));
+            if (!del.succeeded()) {
+                log.warn("CNI DEL of {}/{} failed: {} {}", namespace, name, del.stdout().strip(), del.stderr().strip());
+            }
+        } catch (CommandFailedException | IOException e) {
+            log.warn("CNI DEL of {}/{} failed: {}", namespace, name, e.getMessage());
         }
     }
 
