@@ -83,7 +83,10 @@ public final class CniBench {
 
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("floor: host-local + ip (sh)", null);
-        variants.put("bin/calico (as shipped)", List.of(repo.resolve("bin/calico").toString()));
+        variants.put("installed (install-cni)", List.of(install(cp).toString()));
+        if (System.getenv("CNI_BENCH_WITH_BIN_CALICO") != null) {
+            variants.put("bin/calico (repo launcher)", List.of(repo.resolve("bin/calico").toString()));
+        }
         if (Files.isExecutable(Path.of(j25))) {
             variants.put("Java 25 + AOT cache", command(j25, opts + " -XX:AOTCache=" + target.resolve("calico.aot"), cp));
             variants.put("Java 25, no AOT cache", command(j25, opts, cp));
@@ -120,6 +123,20 @@ public final class CniBench {
                         pct(add, 100), pct(del, 50), pct(del, 90), pct(del, 100), pct(cpuMs, 50));
             }
         }
+    }
+
+    /** Installs the plugin as install-cni does (launcher, jars, archive made in place) into a bin dir of the work dir. */
+    private Path install(String cp) throws Exception {
+        Path bin = Files.createDirectories(work.resolve("opt/cni/bin"));
+        Path sa = Files.createDirectories(work.resolve("sa"));
+        Files.writeString(sa.resolve("token"), "bench-token");
+        Sh.Result r = Sh.run(List.of("java", "-cp", cp, "io.calicoj.cni.InstallCni"), Map.of("CNI_BIN_DIR", bin.toString(),
+                "CNI_NET_DIR", work.resolve("net.d").toString(), "CALICOJ_SERVICE_ACCOUNT_DIR", sa.toString(),
+                "KUBERNETES_SERVICE_HOST", "127.0.0.1", "KUBERNETES_SERVICE_PORT", "443", "SLEEP", "false"), "", true);
+        if (r.exit() != 0) {
+            throw new IllegalStateException("install-cni failed: " + r.stdout() + r.stderr());
+        }
+        return bin.resolve("calico");
     }
 
     private static List<String> command(String java, String opts, String cp) {
@@ -168,6 +185,7 @@ public final class CniBench {
             env.putAll(Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", id, "CNI_NETNS", netns, "CNI_IFNAME", "eth0",
                     "CNI_PATH", "/usr/lib/cni", "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=bench;K8S_POD_NAME=pod-" + i));
         }
+        long startedAt = System.currentTimeMillis();
         long start = System.nanoTime();
         Sh.Result r = Sh.run(argv, env, config, true);
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -178,7 +196,8 @@ public final class CniBench {
             throw new IllegalStateException(command + " of pod " + i + " failed: " + r.stdout() + r.stderr());
         }
         if (i == 0 && System.getenv("CNI_BENCH_SHOW_LOG") != null) {
-            System.out.println(command + " of pod 0 took " + ms + " ms; its log:\n" + r.stderr());
+            System.out.println(command + " of pod 0 started at " + java.time.Instant.ofEpochMilli(startedAt) + " and took " + ms
+                    + " ms; its log:\n" + r.stderr());
         }
         return ms;
     }
