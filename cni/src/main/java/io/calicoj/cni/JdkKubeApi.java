@@ -127,6 +127,9 @@ final class JdkKubeApi implements KubeApi {
             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
             log.debug("{}: HTTP {} in {} ms", what, r.statusCode(), (System.nanoTime() - start) / 1_000_000);
             return r;
+        } catch (javax.net.ssl.SSLHandshakeException e) {
+            throw new CniException(CniException.KUBERNETES, "cannot " + what + ": TLS with the Kubernetes API at " + server
+                    + " failed (check its CA and address): " + e.getMessage());
         } catch (IOException e) {
             throw new CniException(CniException.TRY_AGAIN_LATER, "cannot " + what + ": the Kubernetes API at " + server
                     + " is unreachable: " + e);

@@ -10,21 +10,21 @@ import java.util.List;
  * a node namespace: socat listens there and forwards over a Unix socket (which no network
  * namespace confines) to a second socat here. Nothing is added to this namespace's network.
  */
-final class KubeApiBridge implements AutoCloseable {
+public final class KubeApiBridge implements AutoCloseable {
 
     private final Process outside;
     private final Process inside;
     private final Path socket;
 
-    KubeApiBridge(String nodeNamespace, int localPort, int nodePort, Path dir) throws IOException, InterruptedException {
+    public KubeApiBridge(String nodeNamespace, int localPort, int nodePort, Path dir) throws IOException, InterruptedException {
         socket = dir.resolve("api.sock");
-        outside = new ProcessBuilder("socat", "UNIX-LISTEN:" + socket + ",fork,unlink-early", "TCP:127.0.0.1:" + localPort)
+        outside = new ProcessBuilder("socat", "UNIX-LISTEN:" + socket + ",fork,unlink-early", "TCP:127.0.0.1:" + localPort + ",nodelay")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         for (int i = 0; i < 100 && !Files.exists(socket); i++) {
             Thread.sleep(20);
         }
         inside = new ProcessBuilder(List.of("ip", "netns", "exec", nodeNamespace, "socat",
-                "TCP-LISTEN:" + nodePort + ",bind=127.0.0.1,reuseaddr,fork", "UNIX-CONNECT:" + socket))
+                "TCP-LISTEN:" + nodePort + ",bind=127.0.0.1,reuseaddr,fork,nodelay", "UNIX-CONNECT:" + socket))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         for (int i = 0; i < 100; i++) {
             if (Sh.exit("ip", "netns", "exec", nodeNamespace, "nc", "-z", "127.0.0.1", String.valueOf(nodePort)) == 0) {

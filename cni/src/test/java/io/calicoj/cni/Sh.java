@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a process for an integration test and returns what it printed; throws when it must succeed and did not. */
-final class Sh {
+public final class Sh {
 
-    record Result(int exit, String stdout, String stderr) {
+    public record Result(int exit, String stdout, String stderr) {
     }
 
     private Sh() {
     }
 
-    static Result run(List<String> argv, Map<String, String> env, String stdin, boolean clearEnv) {
+    public static Result run(List<String> argv, Map<String, String> env, String stdin, boolean clearEnv) {
         ProcessBuilder pb = new ProcessBuilder(argv);
         if (clearEnv) {
             pb.environment().clear();
@@ -41,7 +41,7 @@ final class Sh {
         }
     }
 
-    static String ok(String... argv) {
+    public static String ok(String... argv) {
         Result r = run(List.of(argv), Map.of(), "", false);
         if (r.exit() != 0) {
             throw new IllegalStateException(String.join(" ", argv) + " exited " + r.exit() + ": " + r.stderr());
@@ -49,7 +49,7 @@ final class Sh {
         return r.stdout();
     }
 
-    static int exit(String... argv) {
+    public static int exit(String... argv) {
         return run(List.of(argv), Map.of(), "", false).exit();
     }
 

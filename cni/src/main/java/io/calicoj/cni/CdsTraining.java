@@ -1,0 +1,160 @@
+package io.calicoj.cni;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.calicoj.exec.CommandResult;
+import io.calicoj.exec.CommandRunner;
+import io.calicoj.exec.ProcessCommandRunner;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The training run behind the plugin's class-data archive ({@code src/main/scripts/build-cds.sh}):
+ * VERSION, ADD, CHECK, DEL and an error, through the real code paths (kubeconfig loading, TLS with
+ * a CA and a token, the JDK HTTP client, the IPAM plugin as a process, JSON) against an in-process
+ * API server and a fake IPAM script. Only {@code ip}/{@code nsenter} and {@code /proc/sys} are
+ * simulated, so it needs neither root nor a cluster. Not part of the plugin's behaviour.
+ *
+ * <p>Usage: {@code CdsTraining <work dir>}; with {@code server.p12} (password {@code training}) and
+ * {@code ca.pem} in it the API server speaks HTTPS, otherwise HTTP.
+ */
+public final class CdsTraining {
+
+    private static final String NODE = "training-node";
+    private static final String POD_ARGS = "IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=training;"
+            + "K8S_POD_INFRA_CONTAINER_ID=0123456789abcdef";
+    private static final String IP_LINK = "2: eth0@if9: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1440 qdisc noqueue state UP"
+            + " mode DEFAULT group default qlen 1000\\    link/ether 4a:1b:2c:3d:4e:5f brd ff:ff:ff:ff:ff:ff\n";
+
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("calicoj-cds").toString());
+        HttpServer api = apiServer(work);
+        api.start();
+        try {
+            train(work, api);
+        } finally {
+            api.stop(0);
+        }
+        System.exit(0);
+    }
+
+    private static void train(Path work, HttpServer api) throws IOException {
+        boolean tls = api instanceof HttpsServer;
+        String server = (tls ? "https://localhost:" : "http://127.0.0.1:") + api.getAddress().getPort();
+        Path kubeconfig = work.resolve("calico-kubeconfig");
+        String ca = tls ? "    certificate-authority-data: "
+                + Base64.getEncoder().encodeToString(Files.readAllBytes(work.resolve("ca.pem"))) + "\n" : "";
+        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: "
+                + server + "\n" + ca + "users:\n- name: calico\n  user:\n    token: training-token\ncontexts:\n"
+                + "- name: calico-context\n  context:\n    cluster: local\n    user: calico\ncurrent-context: calico-context\n");
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Path ipam = bin.resolve("host-local");
+        Files.writeString(ipam, "#!/bin/sh\ncat >/dev/null\nif [ \"$CNI_COMMAND\" = ADD ]; then\n"
+                + "echo '{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"10.255.0.2/24\",\"gateway\":\"10.255.0.1\"}],\"dns\":{}}'\n"
+                + "fi\n");
+        Files.setPosixFilePermissions(ipam, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path procSys = work.resolve("proc-sys");
+        String host = io.calicoj.model.k8s.VethNames.hostInterfaceName("default", "training");
+        Files.createDirectories(procSys.resolve("net/ipv4/conf").resolve(host));
+        Files.createDirectories(procSys.resolve("net/ipv4/neigh").resolve(host));
+
+        String config = "{\"cniVersion\": \"1.0.0\", \"name\": \"k8s-pod-network\", \"type\": \"calico\","
+                + " \"log_level\": \"info\", \"datastore_type\": \"kubernetes\", \"nodename\": \"" + NODE + "\", \"mtu\": 1440,"
+                + " \"ipam\": {\"type\": \"host-local\", \"subnet\": \"usePodCidr\"}, \"policy\": {\"type\": \"k8s\"},"
+                + " \"kubernetes\": {\"kubeconfig\": \"" + kubeconfig + "\"}}";
+        Map<String, String> env = new HashMap<>();
+        env.put("CNI_CONTAINERID", "0123456789abcdef");
+        env.put("CNI_NETNS", "/var/run/netns/training");
+        env.put("CNI_IFNAME", "eth0");
+        env.put("CNI_PATH", bin.toString());
+        env.put("CNI_ARGS", POD_ARGS);
+
+        CommandRunner ip = command -> new CommandResult(command, 0, command.stdin().contains(" show")
+                ? IP_LINK + "10.255.0.2 scope link\n    inet 10.255.0.2/32 scope global eth0\ndefault via 169.254.1.1 dev eth0\n" : "", "");
+        CommandRunner processes = new ProcessCommandRunner();
+        java.util.function.Function<Map<String, String>, PluginContext> context = e -> new PluginContext(e,
+                new ExecIpam(processes), new IprouteNetworkSetup(ip, new Sysctls(procSys)),
+                conf -> new JdkKubeApi(CalicoCni.connection(conf, e)), () -> NODE);
+
+        String addResult = invoke("ADD", env, config, context);
+        String prev = config.replaceFirst("\\{", "{\"prevResult\": " + (addResult.isEmpty() ? "{}" : addResult) + ",");
+        invoke("CHECK", env, prev, context);
+        invoke("DEL", env, config, context);
+        invoke("VERSION", env, "", context);
+        invoke("ADD", env, "{\"cniVersion\": ", context);
+    }
+
+    private static String invoke(String command, Map<String, String> env, String stdin,
+                                 java.util.function.Function<Map<String, String>, PluginContext> context) {
+        Map<String, String> e = new HashMap<>(env);
+        e.put("CNI_COMMAND", command);
+        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        CniPlugin.Outcome outcome = CalicoCni.run(e, in, context);
+        System.err.println("training " + command + ": exit " + outcome.exitCode() + " " + outcome.stdout());
+        return outcome.exitCode() == 0 ? outcome.stdout() : "";
+    }
+
+    /** Answers the plugin's node GET, pod GET and pod PATCH. */
+    private static HttpServer apiServer(Path work) throws Exception {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        HttpServer server;
+        Path keystore = work.resolve("server.p12");
+        if (Files.exists(keystore) && Files.exists(work.resolve("ca.pem"))) {
+            char[] password = "training".toCharArray();
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keystore)) {
+                ks.load(in, password);
+            }
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(ctx));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 0);
+        }
+        server.createContext("/", CdsTraining::answer);
+        return server;
+    }
+
+    private static void answer(HttpExchange x) throws IOException {
+        x.getRequestBody().readAllBytes();
+        String path = x.getRequestURI().getPath();
+        String body;
+        if (path.equals("/api/v1/nodes/" + NODE)) {
+            body = "{\"kind\":\"Node\",\"metadata\":{\"name\":\"" + NODE + "\"},\"spec\":{\"podCIDR\":\"10.255.0.0/24\"}}";
+        } else if (path.equals("/api/v1/namespaces/default/pods/training")) {
+            body = "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"training\",\"namespace\":\"default\",\"annotations\":"
+                    + "{\"cni.projectcalico.org/podIP\":\"10.255.0.2/32\",\"cni.projectcalico.org/containerID\":\"0123456789abcdef\"}}}";
+        } else {
+            body = "{\"kind\":\"Status\",\"message\":\"not found\"}";
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", "application/json");
+        x.sendResponseHeaders(body.contains("\"Status\"") ? 404 : 200, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.calicoj.cni.bench;
+
+import io.calicoj.cni.KubeApiBridge;
+import io.calicoj.cni.Sh;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * ADD and DEL latency of the calico CNI plugin as the kubelet sees it (wall clock of the whole
+ * process, started in a node namespace, 50 pods by default), next to the floor: the same kernel
+ * work by host-local plus {@code ip} in a shell script. Prints p50/p90/max per variant; asserts
+ * nothing. Needs root, {@code socat}, {@code keytool}, host-local in /usr/lib/cni and a packaged
+ * module with its class-data archives (make build).
+ *
+ * <p>Usage: {@code CniBench <repo root> [pods]}.
+ */
+public final class CniBench {
+
+    private static final int API_PORT = 16444;
+
+    private final Path repo;
+    private final Path work;
+    private final int pods;
+    private final String node;
+    private final String tag;
+    /** CPU (user + system) of the invocations of the variant being measured. */
+    private final List<Long> cpuMs = new ArrayList<>();
+
+    private CniBench(Path repo, Path work, int pods) {
+        this.repo = repo;
+        this.work = work;
+        this.pods = pods;
+        this.tag = random();
+        this.node = "cj" + tag + "n";
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int pods = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        Path work = Files.createTempDirectory("calicoj-cni-bench");
+        CniBench bench = new CniBench(repo, work, pods);
+        try {
+            bench.run();
+        } finally {
+            Sh.exit("ip", "netns", "del", bench.node);
+            Sh.exit("rm", "-rf", work.toString());
+        }
+        System.exit(0);
+    }
+
+    private static String random() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom r = new SecureRandom();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private void run() throws Exception {
+        Sh.ok("ip", "netns", "add", node);
+        Sh.ok("ip", "-n", node, "link", "set", "lo", "up");
+        Path target = repo.resolve("cni/target");
+        String jar;
+        try (var s = Files.list(target)) {
+            jar = s.map(Path::toString).filter(p -> p.matches(".*/calicoj-cni-[^/]*\\.jar") && !p.endsWith("-tests.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("cni is not packaged: run make build"));
+        }
+        String cp = jar + ":" + target.resolve("lib") + "/*";
+        String opts = System.getenv().getOrDefault("CNI_BENCH_BASE_OPTS", "-XX:TieredStopAtLevel=1") + " -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
+                + System.getenv().getOrDefault("CNI_BENCH_JAVA_OPTS", "");
+        String j25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
+
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("floor: host-local + ip (sh)", null);
+        variants.put("installed (install-cni)", List.of(install(cp).toString()));
+        if (System.getenv("CNI_BENCH_WITH_BIN_CALICO") != null) {
+            variants.put("bin/calico (repo launcher)", List.of(repo.resolve("bin/calico").toString()));
+        }
+        if (Files.isExecutable(Path.of(j25))) {
+            variants.put("Java 25 + AOT cache", command(j25, opts + " -XX:AOTCache=" + target.resolve("calico.aot"), cp));
+            variants.put("Java 25, no AOT cache", command(j25, opts, cp));
+        }
+        variants.put("Java 17 + AppCDS", command("java", opts + " -XX:SharedArchiveFile=" + target.resolve("calico.jsa"), cp));
+        variants.put("Java 17, no AppCDS", command("java", opts, cp));
+
+        try (FakeApiServer api = new FakeApiServer(work, "10.79.0.0/24")) {
+            KubeApiBridge bridge = new KubeApiBridge(node, api.port(), API_PORT, work);
+            try {
+                table(variants, api);
+            } finally {
+                bridge.close();
+            }
+        }
+    }
+
+    private void table(Map<String, List<String>> variants, FakeApiServer api) throws Exception {
+        {
+            Path kubeconfig = kubeconfig(api);
+            Path floor = floorScript();
+            System.out.printf(Locale.ROOT, "calico CNI plugin, %d pods per variant, wall ms per invocation (load average %s)%n",
+                    pods, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            System.out.printf(Locale.ROOT, "%-30s %8s %8s %8s   %8s %8s %8s   %9s%n", "variant", "ADD p50", "p90", "max",
+                    "DEL p50", "p90", "max", "CPU p50");
+            int v = 0;
+            for (var e : variants.entrySet()) {
+                Path dataDir = Files.createDirectories(work.resolve("ipam" + v++));
+                List<Long> add = new ArrayList<>();
+                List<Long> del = new ArrayList<>();
+                cpuMs.clear();
+                measure(e.getValue(), floor, kubeconfig, dataDir, add, del);
+                System.out.printf(Locale.ROOT, "%-30s %8d %8d %8d   %8d %8d %8d   %9d%n", e.getKey(), pct(add, 50), pct(add, 90),
+                        pct(add, 100), pct(del, 50), pct(del, 90), pct(del, 100), pct(cpuMs, 50));
+            }
+        }
+    }
+
+    /** Installs the plugin as install-cni does (launcher, jars, archive made in place) into a bin dir of the work dir. */
+    private Path install(String cp) throws Exception {
+        Path bin = Files.createDirectories(work.resolve("opt/cni/bin"));
+        Path sa = Files.createDirectories(work.resolve("sa"));
+        Files.writeString(sa.resolve("token"), "bench-token");
+        Sh.Result r = Sh.run(List.of("java", "-cp", cp, "io.calicoj.cni.InstallCni"), Map.of("CNI_BIN_DIR", bin.toString(),
+                "CNI_NET_DIR", work.resolve("net.d").toString(), "CALICOJ_SERVICE_ACCOUNT_DIR", sa.toString(),
+                "KUBERNETES_SERVICE_HOST", "127.0.0.1", "KUBERNETES_SERVICE_PORT", "443", "SLEEP", "false"), "", true);
+        if (r.exit() != 0) {
+            throw new IllegalStateException("install-cni failed: " + r.stdout() + r.stderr());
+        }
+        return bin.resolve("calico");
+    }
+
+    private static List<String> command(String java, String opts, String cp) {
+        List<String> c = new ArrayList<>();
+        c.add(java);
+        c.addAll(List.of(opts.split(" ")));
+        c.addAll(List.of("-cp", cp, "io.calicoj.cni.CalicoCni"));
+        return c;
+    }
+
+    private void measure(List<String> plugin, Path floor, Path kubeconfig, Path dataDir, List<Long> add, List<Long> del) {
+        String config = """
+                {"cniVersion": "0.3.1", "name": "k8s-pod-network", "type": "calico", "log_level": "%s",
+                 "datastore_type": "kubernetes", "nodename": "%s", "mtu": 1440,
+                 "ipam": {"type": "host-local", "subnet": "usePodCidr", "dataDir": "%s"},
+                 "policy": {"type": "k8s"}, "kubernetes": {"kubeconfig": "%s"}}
+                """.formatted(System.getenv().getOrDefault("CNI_BENCH_LOG_LEVEL", "info"), node, dataDir, kubeconfig);
+        List<String> namespaces = new ArrayList<>();
+        try {
+            for (int i = 0; i < pods; i++) {
+                String ns = "cj" + tag + "p" + i;
+                Sh.ok("ip", "netns", "add", ns);
+                namespaces.add(ns);
+                add.add(invoke("ADD", i, ns, plugin, floor, config, dataDir));
+            }
+            for (int i = 0; i < pods; i++) {
+                del.add(invoke("DEL", i, namespaces.get(i), plugin, floor, config, dataDir));
+            }
+        } finally {
+            namespaces.forEach(ns -> Sh.exit("ip", "netns", "del", ns));
+        }
+    }
+
+    private long invoke(String command, int i, String ns, List<String> plugin, Path floor, String config, Path dataDir) {
+        String id = "bench" + tag + i;
+        String netns = "/var/run/netns/" + ns;
+        // /usr/bin/time reports the CPU the invocation used (all its processes), a steadier figure than wall time
+        // on a machine whose cores are shared.
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", node, "/usr/bin/time", "-f", "cpu %e %U %S"));
+        Map<String, String> env = new HashMap<>();
+        if (plugin == null) {
+            argv.addAll(List.of("sh", floor.toString(), command.toLowerCase(Locale.ROOT), netns, id, "calibench" + i,
+                    dataDir.toString()));
+        } else {
+            argv.addAll(plugin);
+            env.putAll(Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", id, "CNI_NETNS", netns, "CNI_IFNAME", "eth0",
+                    "CNI_PATH", "/usr/lib/cni", "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=bench;K8S_POD_NAME=pod-" + i));
+        }
+        long startedAt = System.currentTimeMillis();
+        long start = System.nanoTime();
+        Sh.Result r = Sh.run(argv, env, config, true);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        String[] lines = r.stderr().strip().split("\n");
+        String[] cpu = lines[lines.length - 1].split(" ");
+        cpuMs.add(Math.round((Double.parseDouble(cpu[2]) + Double.parseDouble(cpu[3])) * 1000));
+        if (r.exit() != 0) {
+            throw new IllegalStateException(command + " of pod " + i + " failed: " + r.stdout() + r.stderr());
+        }
+        if (i == 0 && System.getenv("CNI_BENCH_SHOW_LOG") != null) {
+            System.out.println(command + " of pod 0 started at " + java.time.Instant.ofEpochMilli(startedAt) + " and took " + ms
+                    + " ms; its log:\n" + r.stderr());
+        }
+        return ms;
+    }
+
+    private static long pct(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int idx = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, idx));
+    }
+
+    private Path kubeconfig(FakeApiServer api) throws Exception {
+        Path kc = work.resolve("calico-kubeconfig");
+        Files.writeString(kc, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: local
+                  cluster:
+                    server: https://localhost:%d
+                    certificate-authority-data: %s
+                users:
+                - name: calico
+                  user:
+                    token: bench-token
+                contexts:
+                - name: calico-context
+                  context:
+                    cluster: local
+                    user: calico
+                current-context: calico-context
+                """.formatted(API_PORT, Base64.getEncoder().encodeToString(Files.readAllBytes(api.caPem))));
+        return kc;
+    }
+
+    /** The kernel work of ADD/DEL without the plugin: host-local, two ip batches, three sysctls. */
+    private Path floorScript() throws Exception {
+        Path p = work.resolve("floor.sh");
+        Files.writeString(p, """
+                #!/bin/sh
+                # floor.sh add|del <netns path> <container id> <host interface> <host-local data dir>
+                set -e
+                conf='{"cniVersion":"0.3.1","name":"k8s-pod-network","ipam":{"type":"host-local","subnet":"10.79.0.0/24","dataDir":"'$5'"}}'
+                export CNI_CONTAINERID=$3 CNI_NETNS=$2 CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni
+                if [ "$1" = add ]; then
+                  out=$(echo "$conf" | CNI_COMMAND=ADD /usr/lib/cni/host-local)
+                  ip=$(echo "$out" | sed -n 's/.*"address": "\\([0-9.]*\\)\\/.*/\\1/p')
+                  printf 'link add %s mtu 1440 address ee:ee:ee:ee:ee:ee type veth peer name eth0 mtu 1440 netns %s\\nlink set %s up\\nroute add %s/32 dev %s scope link\\n' \\
+                    "$4" "$2" "$4" "$ip" "$4" | ip -batch -
+                  echo 1 > /proc/sys/net/ipv4/conf/$4/proxy_arp
+                  echo 0 > /proc/sys/net/ipv4/neigh/$4/proxy_delay
+                  echo 1 > /proc/sys/net/ipv4/conf/$4/forwarding
+                  printf 'link set eth0 up\\nroute add 169.254.1.1 dev eth0 scope link\\naddr add %s/32 dev eth0\\nroute add default via 169.254.1.1 dev eth0\\nlink show dev eth0\\n' \\
+                    "$ip" | nsenter --net="$2" ip -o -batch - >/dev/null
+                  echo "$out"
+                else
+                  echo "$conf" | CNI_COMMAND=DEL /usr/lib/cni/host-local
+                  nsenter --net="$2" ip link del eth0 2>/dev/null || true
+                fi
+                """);
+        return p;
+    }
+}
