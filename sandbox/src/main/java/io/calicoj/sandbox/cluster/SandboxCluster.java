@@ -57,21 +57,21 @@ public final class SandboxCluster implements AutoCloseable {
     private final Netns netns;
     private final ProcessLauncher launcher;
     private final List<Topology.NodeNet> nodes;
-    private final Topology topology;
+    private final Options options;
     private final ApiServer api;
     private final UnixSocketBridge bridge;
     private final KubernetesClient client;
     private final Kubelet kubelet;
     private volatile SandboxState state;
 
-    private SandboxCluster(SandboxDir dir, Path home, Netns netns, ProcessLauncher launcher, Topology topology,
+    private SandboxCluster(SandboxDir dir, Path home, Netns netns, ProcessLauncher launcher, Options options,
                            List<Topology.NodeNet> nodes, ApiServer api, UnixSocketBridge bridge, KubernetesClient client,
                            Kubelet kubelet, SandboxState state) {
         this.dir = dir;
         this.home = home;
         this.netns = netns;
         this.launcher = launcher;
-        this.topology = topology;
+        this.options = options;
         this.nodes = nodes;
         this.api = api;
         this.bridge = bridge;
@@ -118,10 +118,10 @@ public final class SandboxCluster implements AutoCloseable {
                 state.write(dir.state());
             }
             Kubelet kubelet = new Kubelet(client, dir, prefix, nodes, netns, runner, launcher, home);
-            SandboxCluster cluster = new SandboxCluster(dir, home, netns, launcher, topology, nodes, api, bridge, client,
+            SandboxCluster cluster = new SandboxCluster(dir, home, netns, launcher, options, nodes, api, bridge, client,
                     kubelet, state);
             if (options.policyAgents()) {
-                cluster.startFelixes(options);
+                cluster.startFelixes();
             }
             kubelet.start();
             if (options.policyAgents()) {
@@ -190,26 +190,55 @@ public final class SandboxCluster implements AutoCloseable {
         Files.createSymbolicLink(dir.cniBin().resolve("host-local"), hostLocal);
     }
 
-    private void startFelixes(Options options) throws IOException {
+    private void startFelixes() throws IOException {
+        for (Topology.NodeNet n : nodes) {
+            startFelix(n.name());
+        }
+    }
+
+    /** Starts calico-felix in the node's namespace (again, after {@link #killFelix}). */
+    public synchronized void startFelix(String node) throws IOException {
         Path felix = home.resolve("bin/calico-felix");
         if (!Files.isExecutable(felix)) {
             throw new IOException(felix + " is missing: run 'make build'");
         }
-        for (Topology.NodeNet n : nodes) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("DATASTORE_TYPE", "kubernetes");
-            env.put("KUBECONFIG", dir.nodeKubeconfig(n.name()).toString());
-            env.put("FELIX_FELIXHOSTNAME", n.name());
-            env.put("FELIX_HEALTHENABLED", "true");
-            env.put("FELIX_HEALTHHOST", "127.0.0.1");
-            env.put("FELIX_DEFAULTENDPOINTTOHOSTACTION", "ACCEPT");
-            env.put("FELIX_IPV6SUPPORT", "false");
-            env.put("FELIX_LOGSEVERITYSCREEN", "info");
-            env.putAll(options.felixEnv());
-            long pid = launcher.start(n.netns(), List.of(felix.toString()), env, dir.log("felix-" + n.name()));
-            state = state.withProcess("felix/" + n.name(), pid);
+        Topology.NodeNet n = node(node);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DATASTORE_TYPE", "kubernetes");
+        env.put("KUBECONFIG", dir.nodeKubeconfig(n.name()).toString());
+        env.put("FELIX_FELIXHOSTNAME", n.name());
+        env.put("FELIX_HEALTHENABLED", "true");
+        env.put("FELIX_HEALTHHOST", "127.0.0.1");
+        env.put("FELIX_DEFAULTENDPOINTTOHOSTACTION", "ACCEPT");
+        env.put("FELIX_IPV6SUPPORT", "false");
+        env.put("FELIX_LOGSEVERITYSCREEN", "info");
+        env.putAll(options.felixEnv());
+        long pid = launcher.start(n.netns(), List.of(felix.toString()), env, dir.log("felix-" + n.name()));
+        state = state.withProcess("felix/" + n.name(), pid);
+        state.write(dir.state());
+    }
+
+    /** {@code kill -9} of the node's calico-felix (its rules stay in the kernel). */
+    public synchronized void killFelix(String node) throws IOException {
+        Long pid = state.processes().get("felix/" + node);
+        if (pid != null) {
+            ProcessHandle.of(pid).ifPresent(h -> {
+                h.destroyForcibly();
+                h.onExit().join();
+            });
+            state = state.withoutProcess("felix/" + node);
             state.write(dir.state());
         }
+    }
+
+    private Topology.NodeNet node(String name) {
+        return nodes.stream().filter(n -> n.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no node " + name));
+    }
+
+    /** Runs a command in the node's namespace (iptables-save, ipset list, …). */
+    public CommandResult execOnNode(String node, List<String> argv) throws CommandFailedException {
+        return netns.exec(node(node).netns(), argv);
     }
 
     /** Waits until every node's calico-felix answers {@code /readiness} with 204. */
