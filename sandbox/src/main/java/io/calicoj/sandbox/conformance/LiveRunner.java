@@ -34,6 +34,8 @@ public final class LiveRunner implements CaseRunner, AutoCloseable {
     private final KubernetesClient client;
     private final Duration deadline;
     private final Prober prober;
+    /** How long a match that the cluster already showed before a step must keep holding. */
+    private static final Duration SETTLE = Duration.ofMillis(2500);
     private ModelKey current;
     private Set<String> caseNamespaces = new HashSet<>();
 
@@ -58,6 +60,7 @@ public final class LiveRunner implements CaseRunner, AutoCloseable {
         try {
             Map<PodRef, IpAddress> ips = prepare(c);
             CaseCluster state = new CaseCluster(c, ips);
+            ReachabilityMatrix previous = awaitOpen(c, ips);
             List<String> failures = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             for (Step step : c.steps()) {
@@ -69,7 +72,9 @@ public final class LiveRunner implements CaseRunner, AutoCloseable {
                     skipped.add("step " + step.number() + " (" + step.probe() + "): skipped, no SCTP sockets in this kernel");
                     continue;
                 }
-                failures.addAll(probeUntilMatch(c, step, ips));
+                ProbeOutcome outcome = probeUntilMatch(c, step, ips, previous, !step.actions().isEmpty());
+                failures.addAll(outcome.failures());
+                previous = outcome.observed();
             }
             if (!failures.isEmpty()) {
                 return new CaseResult(c, c.title(), CaseResult.Outcome.FAIL, failures);
@@ -212,21 +217,56 @@ public final class LiveRunner implements CaseRunner, AutoCloseable {
         });
     }
 
-    private List<String> probeUntilMatch(ConformanceCase c, Step step, Map<PodRef, IpAddress> ips)
-            throws InterruptedException {
-        Instant end = Instant.now().plus(deadline);
+    private record ProbeOutcome(ReachabilityMatrix observed, List<String> failures) {
+    }
+
+    /**
+     * Probes until the matrix matches (or the deadline passes). When the expected matrix is what
+     * the cluster already showed before the step's actions, an early match proves nothing about
+     * those actions, so it must still hold after {@link #SETTLE}.
+     */
+    private ProbeOutcome probeUntilMatch(ConformanceCase c, Step step, Map<PodRef, IpAddress> ips,
+                                         ReachabilityMatrix before, boolean changed) throws InterruptedException {
+        Instant start = Instant.now();
+        Instant end = start.plus(deadline);
+        boolean sameAsBefore = changed && differences(step, before).isEmpty();
         List<ReachabilityMatrix.Difference> differences;
+        ReachabilityMatrix observed;
         while (true) {
-            ReachabilityMatrix observed = prober.measure(c.pods().keySet(), c.pods().keySet(), ips, step.probe().port(),
+            observed = prober.measure(c.pods().keySet(), c.pods().keySet(), ips, step.probe().port(),
                     step.probe().protocol());
-            differences = step.probe().expect().differences(observed).stream()
-                    .filter(d -> !(d.loopback() && step.probe().ignoreLoopback())).toList();
-            if (differences.isEmpty() || Instant.now().isAfter(end)) {
+            differences = differences(step, observed);
+            boolean settled = !sameAsBefore || Instant.now().isAfter(start.plus(SETTLE));
+            if (differences.isEmpty() && settled || Instant.now().isAfter(end)) {
                 break;
             }
-            Thread.sleep(250);
+            Thread.sleep(differences.isEmpty() ? 500 : 250);
         }
-        return differences.stream().map(d -> "step " + step.number() + " (" + step.probe() + "): " + d).toList();
+        return new ProbeOutcome(observed,
+                differences.stream().map(d -> "step " + step.number() + " (" + step.probe() + "): " + d).toList());
+    }
+
+    private static List<ReachabilityMatrix.Difference> differences(Step step, ReachabilityMatrix observed) {
+        return step.probe().expect().differences(observed).stream()
+                .filter(d -> !(d.loopback() && step.probe().ignoreLoopback())).toList();
+    }
+
+    /** Waits until the case's cluster, without policies, is open on the first step's port. */
+    private ReachabilityMatrix awaitOpen(ConformanceCase c, Map<PodRef, IpAddress> ips) throws InterruptedException {
+        Probe first = c.steps().stream().map(Step::probe).filter(p -> kernelCanProbe(p.protocol())).findFirst().orElseThrow();
+        boolean served = c.serving().stream().anyMatch(p -> p.port() == first.port() && p.protocol().equals(first.protocol()));
+        Instant end = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            ReachabilityMatrix m = prober.measure(c.pods().keySet(), c.pods().keySet(), ips, first.port(), first.protocol());
+            boolean open = m.cells().values().stream().allMatch(row -> row.values().stream().allMatch(Boolean::booleanValue));
+            if (open || !served) {
+                return m;
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new IllegalStateException("the cluster is not open after removing every policy: " + m.render());
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Override
