@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -q -e
 
-.PHONY: all setup build test unit demo bench clean
+.PHONY: all setup build test unit demo bench conformance clean
 
 all: build
 
@@ -24,13 +24,17 @@ test: setup
 unit:
 	$(MVN) -DskipITs verify
 
-## The demo. Until the sandbox cluster lands it runs the conformance cases through the model.
+## The demo: a local two-node cluster walking through Calico's simple-policy tutorial with real packets.
 demo: build
-	bin/calico-sandbox verify --mode model conformance
+	bin/calico-sandbox demo
 
 ## Benchmarks (numbers printed; nothing asserted).
 bench: build
 	@scripts/bench.sh
+
+## Every conformance case (examples and the whole upstream suite) on a live sandbox with real packets.
+conformance: build
+	bin/calico-sandbox verify --mode live conformance/examples conformance/upstream
 
 clean:
 	$(MVN) clean
