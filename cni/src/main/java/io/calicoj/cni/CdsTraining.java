@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
@@ -61,11 +60,8 @@ public final class CdsTraining {
         boolean tls = api instanceof HttpsServer;
         String server = (tls ? "https://localhost:" : "http://127.0.0.1:") + api.getAddress().getPort();
         Path kubeconfig = work.resolve("calico-kubeconfig");
-        String ca = tls ? "    certificate-authority-data: "
-                + Base64.getEncoder().encodeToString(Files.readAllBytes(work.resolve("ca.pem"))) + "\n" : "";
-        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: "
-                + server + "\n" + ca + "users:\n- name: calico\n  user:\n    token: training-token\ncontexts:\n"
-                + "- name: calico-context\n  context:\n    cluster: local\n    user: calico\ncurrent-context: calico-context\n");
+        Files.writeString(kubeconfig, InstallCni.kubeconfigYaml(server,
+                tls ? Files.readString(work.resolve("ca.pem")) : "", "training-token"));
         Path bin = Files.createDirectories(work.resolve("bin"));
         Path ipam = bin.resolve("host-local");
         Files.writeString(ipam, "#!/bin/sh\ncat >/dev/null\nif [ \"$CNI_COMMAND\" = ADD ]; then\n"

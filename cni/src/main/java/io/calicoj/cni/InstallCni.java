@@ -306,13 +306,22 @@ public final class InstallCni {
             throw new InstallException("KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be set (they are in a pod)");
         }
         String protocol = env.getOrDefault("KUBERNETES_SERVICE_PROTOCOL", "https").toLowerCase(Locale.ROOT);
-        String server = protocol + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-        String tls = sa.caPem().isEmpty() ? "    insecure-skip-tls-verify: true\n"
-                : "    certificate-authority-data: \"" + Base64.getEncoder().encodeToString(sa.caPem().getBytes(
+        return kubeconfigYaml(protocol + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port, sa.caPem(), sa.token());
+    }
+
+    /**
+     * A one-cluster, one-user kubeconfig as Calico's install writes it ({@code local},
+     * {@code calico}, {@code calico-context}).
+     *
+     * @param caPem the CA to trust; empty for {@code insecure-skip-tls-verify: true}
+     */
+    public static String kubeconfigYaml(String server, String caPem, String token) {
+        String tls = caPem.isEmpty() ? "    insecure-skip-tls-verify: true\n"
+                : "    certificate-authority-data: \"" + Base64.getEncoder().encodeToString(caPem.getBytes(
                         java.nio.charset.StandardCharsets.UTF_8)) + "\"\n";
         return "# Kubeconfig file for the Calico CNI plugin. Installed by install-cni.\n"
                 + "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: " + server + "\n" + tls
-                + "users:\n- name: calico\n  user:\n    token: " + sa.token() + "\n"
+                + "users:\n- name: calico\n  user:\n    token: " + token + "\n"
                 + "contexts:\n- name: calico-context\n  context:\n    cluster: local\n    user: calico\n"
                 + "current-context: calico-context\n";
     }
