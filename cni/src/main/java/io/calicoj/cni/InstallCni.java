@@ -176,7 +176,13 @@ public final class InstallCni {
                 classPath.add(target.toAbsolutePath().toString());
             }
             Path java = java();
-            String archive = archives.build(java, classPath, pluginDir);
+            String archive;
+            try {
+                archive = archives.build(java, classPath, pluginDir);
+            } catch (IOException e) {
+                out.println("install-cni: warning: no class-data archive (the plugin works, but starts slower): " + e.getMessage());
+                archive = "";
+            }
             writeAtomically(launcher, launcher(java, archive, classPath), EXECUTABLE);
         } catch (IOException e) {
             throw new InstallException("cannot install the plugin into " + binDir + ": " + e);

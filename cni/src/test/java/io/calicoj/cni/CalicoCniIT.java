@@ -249,6 +249,10 @@ class CalicoCniIT {
         String check = config("1.0.0").replaceFirst("\\{", "{\"prevResult\": " + add.stdout().strip() + ",");
         Sh.Result checked = cni("CHECK", "ctr1" + suffix, netns, "web-" + suffix, check);
         assertThat(checked.exit()).as(checked.stdout() + checked.stderr()).isZero();
+        Sh.ok("ip", "-n", node, "route", "del", ip + "/32");
+        Sh.Result broken = cni("CHECK", "ctr1" + suffix, netns, "web-" + suffix, check);
+        assertThat(json(broken.stdout()).path("code").asInt()).as("CHECK without the host route").isEqualTo(CniException.CHECK_FAILED);
+        assertThat(json(broken.stdout()).path("msg").asString()).isEqualTo("no route to " + ip + "/32 via " + host);
 
         Sh.Result del = cni("DEL", "ctr1" + suffix, netns, "web-" + suffix, config("1.0.0"));
         assertThat(del.exit()).as(del.stdout() + del.stderr()).isZero();
