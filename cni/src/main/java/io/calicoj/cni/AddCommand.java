@@ -32,6 +32,7 @@ final class AddCommand {
         String hostInterface = PodNetwork.hostInterface(req, ctx.env());
         log.info("ADD container {} ({}), host interface {}", req.containerId(),
                 pod.map(PodRef::toString).orElse("not a Kubernetes pod"), hostInterface);
+        ctx.network().requireNamespace(req.netns());
         KubeApi api = needsApi(conf, pod) ? ctx.kube().connect(conf) : null;
 
         Rollback rollback = new Rollback();

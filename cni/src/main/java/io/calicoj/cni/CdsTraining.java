@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
@@ -49,23 +48,22 @@ public final class CdsTraining {
         Path work = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("calicoj-cds").toString());
         HttpServer api = apiServer(work);
         api.start();
+        boolean ok;
         try {
-            train(work, api);
+            ok = train(work, api);
         } finally {
             api.stop(0);
         }
-        System.exit(0);
+        System.exit(ok ? 0 : 1);
     }
 
-    private static void train(Path work, HttpServer api) throws IOException {
+    /** @return whether ADD, CHECK, DEL and VERSION all succeeded (else the archive misses their classes) */
+    private static boolean train(Path work, HttpServer api) throws IOException {
         boolean tls = api instanceof HttpsServer;
         String server = (tls ? "https://localhost:" : "http://127.0.0.1:") + api.getAddress().getPort();
         Path kubeconfig = work.resolve("calico-kubeconfig");
-        String ca = tls ? "    certificate-authority-data: "
-                + Base64.getEncoder().encodeToString(Files.readAllBytes(work.resolve("ca.pem"))) + "\n" : "";
-        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: "
-                + server + "\n" + ca + "users:\n- name: calico\n  user:\n    token: training-token\ncontexts:\n"
-                + "- name: calico-context\n  context:\n    cluster: local\n    user: calico\ncurrent-context: calico-context\n");
+        Files.writeString(kubeconfig, InstallCni.kubeconfigYaml(server,
+                tls ? Files.readString(work.resolve("ca.pem")) : "", "training-token"));
         Path bin = Files.createDirectories(work.resolve("bin"));
         Path ipam = bin.resolve("host-local");
         Files.writeString(ipam, "#!/bin/sh\ncat >/dev/null\nif [ \"$CNI_COMMAND\" = ADD ]; then\n"
@@ -83,7 +81,8 @@ public final class CdsTraining {
                 + " \"kubernetes\": {\"kubeconfig\": \"" + kubeconfig + "\"}}";
         Map<String, String> env = new HashMap<>();
         env.put("CNI_CONTAINERID", "0123456789abcdef");
-        env.put("CNI_NETNS", "/var/run/netns/training");
+        // A stand-in for the pod's namespace file: ip and nsenter are simulated, only its existence is checked.
+        env.put("CNI_NETNS", Files.writeString(work.resolve("netns"), "").toString());
         env.put("CNI_IFNAME", "eth0");
         env.put("CNI_PATH", bin.toString());
         env.put("CNI_ARGS", POD_ARGS);
@@ -97,10 +96,10 @@ public final class CdsTraining {
 
         String addResult = invoke("ADD", env, config, context);
         String prev = config.replaceFirst("\\{", "{\"prevResult\": " + (addResult.isEmpty() ? "{}" : addResult) + ",");
-        invoke("CHECK", env, prev, context);
-        invoke("DEL", env, config, context);
-        invoke("VERSION", env, "", context);
+        boolean ok = !addResult.isEmpty() & !invoke("CHECK", env, prev, context).isEmpty()
+                & !invoke("DEL", env, config, context).isEmpty() & !invoke("VERSION", env, "", context).isEmpty();
         invoke("ADD", env, "{\"cniVersion\": ", context);
+        return ok;
     }
 
     private static String invoke(String command, Map<String, String> env, String stdin,
@@ -110,7 +109,7 @@ public final class CdsTraining {
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         CniPlugin.Outcome outcome = CalicoCni.run(e, in, context);
         System.err.println("training " + command + ": exit " + outcome.exitCode() + " " + outcome.stdout());
-        return outcome.exitCode() == 0 ? outcome.stdout() : "";
+        return outcome.exitCode() != 0 ? "" : outcome.stdout().isEmpty() ? "ok" : outcome.stdout();
     }
 
     /** Answers the plugin's node GET, pod GET and pod PATCH. */

@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * the container interface (its host peer and routes go with it). Every step runs even when an
  * earlier one failed; the first failure is reported after all of them. Things already gone
  * (pod, address, namespace, interface) are success.
+ *
+ * <p>The veth is deleted from the container's side only, never by the host name: that name is
+ * per pod, so a late DEL of an old sandbox would otherwise take down the new sandbox's veth. When
+ * the namespace is gone the kernel has already deleted the pair.
  */
 final class DelCommand {
 

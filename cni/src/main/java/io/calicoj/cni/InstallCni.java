@@ -1,6 +1,5 @@
 package io.calicoj.cni;
 
-import io.calicoj.exec.ProcessCommandRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -11,9 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -176,7 +173,13 @@ public final class InstallCni {
                 classPath.add(target.toAbsolutePath().toString());
             }
             Path java = java();
-            String archive = archives.build(java, classPath, pluginDir);
+            String archive;
+            try {
+                archive = archives.build(java, classPath, pluginDir);
+            } catch (IOException e) {
+                out.println("install-cni: warning: no class-data archive (the plugin works, but starts slower): " + e.getMessage());
+                archive = "";
+            }
             writeAtomically(launcher, launcher(java, archive, classPath), EXECUTABLE);
         } catch (IOException e) {
             throw new InstallException("cannot install the plugin into " + binDir + ": " + e);
@@ -306,13 +309,22 @@ public final class InstallCni {
             throw new InstallException("KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be set (they are in a pod)");
         }
         String protocol = env.getOrDefault("KUBERNETES_SERVICE_PROTOCOL", "https").toLowerCase(Locale.ROOT);
-        String server = protocol + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-        String tls = sa.caPem().isEmpty() ? "    insecure-skip-tls-verify: true\n"
-                : "    certificate-authority-data: \"" + Base64.getEncoder().encodeToString(sa.caPem().getBytes(
+        return kubeconfigYaml(protocol + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port, sa.caPem(), sa.token());
+    }
+
+    /**
+     * A one-cluster, one-user kubeconfig as Calico's install writes it ({@code local},
+     * {@code calico}, {@code calico-context}).
+     *
+     * @param caPem the CA to trust; empty for {@code insecure-skip-tls-verify: true}
+     */
+    public static String kubeconfigYaml(String server, String caPem, String token) {
+        String tls = caPem.isEmpty() ? "    insecure-skip-tls-verify: true\n"
+                : "    certificate-authority-data: \"" + Base64.getEncoder().encodeToString(caPem.getBytes(
                         java.nio.charset.StandardCharsets.UTF_8)) + "\"\n";
         return "# Kubeconfig file for the Calico CNI plugin. Installed by install-cni.\n"
                 + "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: " + server + "\n" + tls
-                + "users:\n- name: calico\n  user:\n    token: " + sa.token() + "\n"
+                + "users:\n- name: calico\n  user:\n    token: " + token + "\n"
                 + "contexts:\n- name: calico-context\n  context:\n    cluster: local\n    user: calico\n"
                 + "current-context: calico-context\n";
     }
@@ -369,79 +381,11 @@ public final class InstallCni {
         move(tmp, to);
     }
 
-    private static void move(Path tmp, Path to) throws IOException {
+    static void move(Path tmp, Path to) throws IOException {
         try {
             Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /**
-     * Makes the archive in place with the installed class path: {@link CdsTraining} (HTTPS when
-     * the JDK's keytool is there), {@code -XX:AOTCacheOutput} on Java 25+, AppCDS otherwise.
-     */
-    static final class TrainingArchiveBuilder implements ArchiveBuilder {
-
-        @Override
-        public String build(Path java, List<String> classPath, Path pluginDir) throws IOException {
-            ProcessCommandRunner runner = new ProcessCommandRunner(Duration.ofMinutes(2));
-            boolean aot = majorVersion(runner, java) >= 25;
-            Path archive = pluginDir.resolve(aot ? "calico.aot" : "calico.jsa");
-            Path tmp = pluginDir.resolve(aot ? ".calico.aot.tmp" : ".calico.jsa.tmp");
-            Path work = Files.createTempDirectory("calicoj-cds");
-            try {
-                Path keytool = java.resolveSibling("keytool");
-                if (Files.isExecutable(keytool)) {
-                    String p12 = work.resolve("server.p12").toString();
-                    run(runner, List.of(keytool.toString(), "-genkeypair", "-keystore", p12, "-storetype", "PKCS12",
-                            "-storepass", "training", "-keypass", "training", "-alias", "server", "-keyalg", "EC",
-                            "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                            "-validity", "2"));
-                    run(runner, List.of(keytool.toString(), "-exportcert", "-rfc", "-keystore", p12, "-storepass", "training",
-                            "-alias", "server", "-file", work.resolve("ca.pem").toString()));
-                }
-                Files.deleteIfExists(tmp);
-                List<String> argv = new ArrayList<>();
-                argv.add(java.toString());
-                argv.addAll(LAUNCHER_OPTIONS);
-                argv.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + tmp);
-                argv.addAll(List.of("-cp", String.join(":", classPath), CdsTraining.class.getName(), work.toString()));
-                run(runner, argv);
-                if (!Files.exists(tmp)) {
-                    return "";
-                }
-                Files.setPosixFilePermissions(tmp, READABLE);
-                move(tmp, archive);
-                return (aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
-            } finally {
-                try (Stream<Path> files = Files.walk(work)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
-
-        private static int majorVersion(ProcessCommandRunner runner, Path java) throws IOException {
-            String out = run(runner, List.of(java.toString(), "-XshowSettings:properties", "-version"));
-            for (String line : out.split("\n")) {
-                String l = line.strip();
-                if (l.startsWith("java.specification.version = ")) {
-                    return Integer.parseInt(l.substring("java.specification.version = ".length()).strip());
-                }
-            }
-            return 17;
-        }
-
-        private static String run(ProcessCommandRunner runner, List<String> argv) throws IOException {
-            try {
-                var r = runner.run(io.calicoj.exec.Command.of(argv));
-                if (!r.succeeded()) {
-                    throw new IOException(argv.get(0) + " exited " + r.exitCode() + ": " + r.stderr().strip());
-                }
-                return r.stdout() + r.stderr();
-            } catch (io.calicoj.exec.CommandFailedException e) {
-                throw new IOException(e.getMessage(), e);
-            }
         }
     }
 }

@@ -36,6 +36,13 @@ final class IprouteNetworkSetup implements NetworkSetup {
     }
 
     @Override
+    public void requireNamespace(String netns) throws CniException {
+        if (!Files.exists(Path.of(netns))) {
+            throw new CniException(CniException.INVALID_ENVIRONMENT, "CNI_NETNS: no network namespace at " + netns);
+        }
+    }
+
+    @Override
     public String setUp(Veth v) throws CniException {
         if (sysctls.hasInterface(v.hostInterface())) {
             log.info("Deleting stale host interface {} (an earlier sandbox of the same pod)", v.hostInterface());

@@ -35,6 +35,9 @@ interface NetworkSetup {
         }
     }
 
+    /** Fails with {@link CniException#INVALID_ENVIRONMENT} when {@code netns} is not a network namespace path that exists. */
+    void requireNamespace(String netns) throws CniException;
+
     /**
      * Creates the veth and everything on it. A stale host interface of the same name (an earlier
      * sandbox of the same pod) is replaced.

@@ -71,6 +71,18 @@ class AddCommandTest {
     }
 
     @Test
+    void aMissingNamespaceFailsBeforeAnythingIsAllocated() {
+        plugins.network.missingNamespaces.add("/var/run/netns/cjtest");
+
+        JsonNode err = json(plugins.run("ADD", Plugins.config("1.0.0")).stdout());
+
+        assertThat(err.path("code").asInt()).isEqualTo(4);
+        assertThat(err.path("msg").asString()).isEqualTo("CNI_NETNS: no network namespace at /var/run/netns/cjtest");
+        assertThat(plugins.ipam.calls).isEmpty();
+        assertThat(plugins.api.calls).isEmpty();
+    }
+
+    @Test
     void ipamFailureLeavesNothingAndIsNotUndone() {
         plugins.ipam.failNextAdd(new CniException(CniException.IPAM, "no IP addresses available in range set"));
 

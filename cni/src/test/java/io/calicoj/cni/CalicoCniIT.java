@@ -59,7 +59,7 @@ class CalicoCniIT {
 
     @BeforeAll
     static void apiServerAndNode() throws Exception {
-        suffix = randomSuffix();
+        suffix = TestNames.randomSuffix();
         octet = 1 + new SecureRandom().nextInt(250);
         node = "cj" + suffix + "n";
         Sh.ok("ip", "netns", "add", node);
@@ -102,25 +102,8 @@ class CalicoCniIT {
     void hostLocalAndKubeconfig() throws IOException {
         dataDir = dir.resolve("host-local");
         kubeconfig = dir.resolve("calico-kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: local
-                  cluster:
-                    server: https://127.0.0.1:%d
-                    insecure-skip-tls-verify: true
-                users:
-                - name: calico
-                  user:
-                    token: cni-test-token
-                contexts:
-                - name: calico-context
-                  context:
-                    cluster: local
-                    user: calico
-                current-context: calico-context
-                """.formatted(API_PORT));
+        // The mock's certificate is its own; the TLS checks themselves are JdkKubeApiIT's.
+        Files.writeString(kubeconfig, InstallCni.kubeconfigYaml("https://127.0.0.1:" + API_PORT, "", "cni-test-token"));
     }
 
     @AfterEach
@@ -134,16 +117,6 @@ class CalicoCniIT {
                 Sh.exit("ip", "-n", node, "link", "del", link);
             }
         }
-    }
-
-    private static String randomSuffix() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        SecureRandom r = new SecureRandom();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        }
-        return b.toString();
     }
 
     private String podNamespace(String tag) {
@@ -276,6 +249,10 @@ class CalicoCniIT {
         String check = config("1.0.0").replaceFirst("\\{", "{\"prevResult\": " + add.stdout().strip() + ",");
         Sh.Result checked = cni("CHECK", "ctr1" + suffix, netns, "web-" + suffix, check);
         assertThat(checked.exit()).as(checked.stdout() + checked.stderr()).isZero();
+        Sh.ok("ip", "-n", node, "route", "del", ip + "/32");
+        Sh.Result broken = cni("CHECK", "ctr1" + suffix, netns, "web-" + suffix, check);
+        assertThat(json(broken.stdout()).path("code").asInt()).as("CHECK without the host route").isEqualTo(CniException.CHECK_FAILED);
+        assertThat(json(broken.stdout()).path("msg").asString()).isEqualTo("no route to " + ip + "/32 via " + host);
 
         Sh.Result del = cni("DEL", "ctr1" + suffix, netns, "web-" + suffix, config("1.0.0"));
         assertThat(del.exit()).as(del.stdout() + del.stderr()).isZero();

@@ -19,6 +19,16 @@ final class FakeNetworkSetup implements NetworkSetup {
         failSetUpAfterCreating = e;
     }
 
+    /** Namespaces that "do not exist". */
+    final java.util.Set<String> missingNamespaces = new java.util.HashSet<>();
+
+    @Override
+    public void requireNamespace(String netns) throws CniException {
+        if (missingNamespaces.contains(netns)) {
+            throw new CniException(CniException.INVALID_ENVIRONMENT, "CNI_NETNS: no network namespace at " + netns);
+        }
+    }
+
     @Override
     public String setUp(Veth veth) throws CniException {
         removeHostInterface(veth.hostInterface());

@@ -182,6 +182,17 @@ class InstallCniTest {
     }
 
     @Test
+    void aFailedTrainingRunInstallsThePluginWithoutAnArchive() throws Exception {
+        new InstallCni(env, new PrintStream(printed, true, StandardCharsets.UTF_8), (java, cp, dir) -> {
+            throw new java.io.IOException("training exited 1");
+        }).run(source);
+
+        assertThat(Files.readString(bin.resolve("calico"))).doesNotContain("AOTCache").doesNotContain("SharedArchiveFile")
+                .contains("io.calicoj.cni.CalicoCni");
+        assertThat(printed()).contains("warning: no class-data archive").contains("training exited 1");
+    }
+
+    @Test
     void hostPathDropsTheContainersHostPrefix() {
         assertThat(InstallCni.hostPath(Path.of("/host/etc/cni/net.d/calico-kubeconfig"))).isEqualTo("/etc/cni/net.d/calico-kubeconfig");
         assertThat(InstallCni.hostPath(Path.of("/etc/cni/net.d/x"))).isEqualTo("/etc/cni/net.d/x");

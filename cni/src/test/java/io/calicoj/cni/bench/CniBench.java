@@ -1,12 +1,12 @@
 package io.calicoj.cni.bench;
 
 import io.calicoj.cni.KubeApiBridge;
+import io.calicoj.cni.InstallCni;
 import io.calicoj.cni.Sh;
+import io.calicoj.cni.TestNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ public final class CniBench {
         this.repo = repo;
         this.work = work;
         this.pods = pods;
-        this.tag = random();
+        this.tag = TestNames.randomSuffix();
         this.node = "cj" + tag + "n";
     }
 
@@ -55,16 +55,6 @@ public final class CniBench {
             Sh.exit("rm", "-rf", work.toString());
         }
         System.exit(0);
-    }
-
-    private static String random() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        SecureRandom r = new SecureRandom();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        }
-        return b.toString();
     }
 
     private void run() throws Exception {
@@ -211,25 +201,7 @@ public final class CniBench {
 
     private Path kubeconfig(FakeApiServer api) throws Exception {
         Path kc = work.resolve("calico-kubeconfig");
-        Files.writeString(kc, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: local
-                  cluster:
-                    server: https://localhost:%d
-                    certificate-authority-data: %s
-                users:
-                - name: calico
-                  user:
-                    token: bench-token
-                contexts:
-                - name: calico-context
-                  context:
-                    cluster: local
-                    user: calico
-                current-context: calico-context
-                """.formatted(API_PORT, Base64.getEncoder().encodeToString(Files.readAllBytes(api.caPem))));
+        Files.writeString(kc, InstallCni.kubeconfigYaml("https://localhost:" + API_PORT, Files.readString(api.caPem), "bench-token"));
         return kc;
     }
 
