@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mkdir -p target
-all="calc dataplane"
+all="calc dataplane cni"
 selected="${BENCH:-$all}"
 
 # The test classpath of a module (its classes, test classes and dependencies).
@@ -28,6 +28,9 @@ for b in $selected; do
     dataplane)
       echo; echo "== dataplane: apply 200 policies / 500 endpoints with real iptables-restore in a namespace"
       java -cp "$(classpath dataplane)" io.calicoj.dataplane.bench.ApplyBench 200 500 ;;
+    cni)
+      echo; echo "== cni: ADD/DEL latency over 50 pods, next to host-local + ip in a shell script (issue 6)"
+      "$root/cni/src/test/scripts/bench.sh" 50 ;;
     *) echo "unknown benchmark $b" >&2; exit 2 ;;
   esac
 done

@@ -24,6 +24,8 @@ want conntrack     conntrack
 want nc            netcat-openbsd
 want socat         socat
 want curl          curl
+want openssl       openssl
+want nsenter       util-linux
 want kubectl       kubernetes-client
 want make          make
 
