@@ -47,6 +47,33 @@ class GetCommandTest {
     }
 
     @Test
+    void getByFileFetchesEachResourceItNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("r.yaml");
+        java.nio.file.Files.writeString(f, """
+                apiVersion: projectcalico.org/v3
+                kind: IPPool
+                metadata: {name: default-ipv4-ippool}
+                spec: {cidr: 10.244.0.0/16}
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: NetworkPolicy
+                metadata: {name: allow-web}
+                """);
+        assertThat(calicoctl.run("get", "-f", f.toString())).isEqualTo(ok(golden("""
+                NAME                  CIDR            SELECTOR   $
+                default-ipv4-ippool   10.244.0.0/16   all()      $
+                $
+                NAME        $
+                allow-web   $
+                $
+                """)));
+        assertThat(calicoctl.run("get", "-f", f.toString(), "-o", "yaml").out())
+                .startsWith("- apiVersion: projectcalico.org/v3\n  kind: IPPool\n")
+                .contains("\n- apiVersion: projectcalico.org/v3\n  kind: NetworkPolicy\n");
+    }
+
+    @Test
     void kindNamesAreCaseInsensitive() {
         assertThat(calicoctl.run("get", "WorkloadEndpoints")).isEqualTo(calicoctl.run("get", "wep"));
         assertThat(calicoctl.run("get", "NP")).isEqualTo(calicoctl.run("get", "networkpolicy"));
