@@ -18,7 +18,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -43,35 +42,15 @@ public final class GetCommand implements Callable<Integer> {
     DatastoreOptions datastore;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
-
-    static final class Target {
-        @Option(names = {"-f", "--filename"}, paramLabel = "<FILENAME>", required = true,
-                description = "Filename to use to get the resource. If set to \"-\" loads from stdin.")
-        String file;
-
-        @ArgGroup(exclusive = false, multiplicity = "1")
-        Named named;
-    }
-
-    static final class Named {
-        @Parameters(index = "0", paramLabel = "<KIND>", completionCandidates = KindNames.class,
-                description = "The resource type.")
-        String kind;
-
-        @Parameters(index = "1..*", arity = "0..*", paramLabel = "<NAME>", description = "The name of the resource(s).")
-        List<String> names = new ArrayList<>();
-    }
+    Selection target;
 
     @Option(names = {"-o", "--output"}, paramLabel = "<OUTPUT FORMAT>", defaultValue = "ps",
             description = "Output format. One of: yaml, json, ps, wide, custom-columns=<COL>[,<COL>...]."
                     + " [default: ${DEFAULT-VALUE}]")
     String output;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "<NS>",
-            description = "Namespace of the resource. Only applicable to NetworkPolicy and WorkloadEndpoint."
-                    + " Uses the default namespace if not specified.")
-    String namespace = "";
+    @Mixin
+    NamespaceOption namespaceOption;
 
     @Option(names = {"-A", "-a", "--all-namespaces"},
             description = "If present, list the requested object(s) across all namespaces.")
@@ -80,6 +59,7 @@ public final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = root.context();
+        String namespace = namespaceOption.namespace;
         OutputFormat format;
         try {
             format = OutputFormat.parse(output);
@@ -127,6 +107,7 @@ public final class GetCommand implements Callable<Integer> {
     }
 
     private Request fromArguments() {
+        String namespace = namespaceOption.namespace;
         KindInfo kind = ResourceKinds.byName(target.named.kind).orElseThrow(() -> new CommandFailure(
                 "Failed to get resources: resource type '" + target.named.kind + "' is not supported"));
         ResourceKind k = kind.kind();
@@ -153,6 +134,7 @@ public final class GetCommand implements Callable<Integer> {
     }
 
     private Request fromFile(CliContext context) {
+        String namespace = namespaceOption.namespace;
         if (allNamespaces) {
             throw new CommandFailure("Failed to get resources: cannot use --all-namespace flag for getting a single resource");
         }
