@@ -27,6 +27,9 @@ import java.util.Queue;
  */
 public final class MockKubernetes implements AutoCloseable {
 
+    /** The mock server logs every request at INFO through java.util.logging; kept referenced so the level sticks. */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 
@@ -36,6 +39,7 @@ public final class MockKubernetes implements AutoCloseable {
     }
 
     public static MockKubernetes start() {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), false);

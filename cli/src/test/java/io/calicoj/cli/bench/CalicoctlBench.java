@@ -60,7 +60,7 @@ public final class CalicoctlBench {
             check(run(concat(List.of(calicoctl), get), env, true), pods);
             System.out.printf("calicoctl get workloadendpoints: %d runs after %d warm-up runs; wall time per process%n",
                     runs, warmup);
-            measure("bin/calicoctl as shipped (" + describe(javaOf(env, null), target, true) + ")",
+            measure("bin/calicoctl as shipped (" + describe(launcherJava(), target, true) + ")",
                     concat(List.of(calicoctl), get), env, runs, warmup);
             Map<String, String> env17 = new HashMap<>(env);
             env17.put("CALICOJ_JAVA", "java");
@@ -142,10 +142,7 @@ public final class CalicoctlBench {
     }
 
     /** The JDK bin/calicoctl runs: scripts/launch --newest-jdk. */
-    private static String javaOf(Map<String, String> env, String override) {
-        if (override != null) {
-            return override;
-        }
+    private static String launcherJava() {
         for (String j : new String[] {JDK25, "/usr/lib/jvm/java-25-openjdk-amd64/bin/java",
             "/usr/lib/jvm/java-21-openjdk-amd64/bin/java"}) {
             if (Files.isExecutable(Path.of(j))) {
