@@ -32,13 +32,16 @@ public final class Calicoctl {
         PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)), false);
         Map<String, String> env = System.getenv();
-        int status;
+        int status = 1;
         try {
             status = run(args, new CliContext(env, System.in, out, err, new DatastoreClients(env)));
+        } catch (RuntimeException | Error e) {
+            err.println("Failed to execute command: " + e);
         } finally {
             out.flush();
             err.flush();
         }
+        // Exit now: do not wait for threads a library left running (the JDK HttpClient's selector).
         System.exit(status);
     }
 
@@ -54,7 +57,12 @@ public final class Calicoctl {
                 context.err().println(e.getMessage());
                 return 1;
             }
-            throw e;
+            // A bug or an unexpected failure: say what happened in one line; the trace with --log-level=debug.
+            context.err().println("Failed to execute command: " + e);
+            if (root.debug()) {
+                e.printStackTrace(context.err());
+            }
+            return 1;
         });
         cl.setExecutionStrategy((ParseResult parseResult) -> {
             String error = root.applyLogLevelFor(parseResult);

@@ -59,6 +59,22 @@ class DatastoreSelectionTest {
     }
 
     @Test
+    void anUnexpectedFailureOfTheDatastoreIsOneLineUnlessDebugging() {
+        ClientFactory broken = config -> {
+            throw new IllegalStateException("boom");
+        };
+        StringWriter err = new StringWriter();
+        int status = Calicoctl.run(new String[] {"get", "nodes"}, new CliContext(Map.of(),
+                new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()), new PrintWriter(err, true), broken));
+        assertThat(status).isEqualTo(1);
+        assertThat(err).hasToString("Failed to execute command: java.lang.IllegalStateException: boom\n");
+        StringWriter debug = new StringWriter();
+        Calicoctl.run(new String[] {"-l", "debug", "get", "nodes"}, new CliContext(Map.of(),
+                new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()), new PrintWriter(debug, true), broken));
+        assertThat(debug.toString()).contains("\tat io.calicoj.cli.");
+    }
+
+    @Test
     void anUnknownLogLevelIsAnError() {
         assertThat(run(Map.of(), "-l", "loud", "version")).containsExactly("1", "", "Unknown log level: loud\n");
     }

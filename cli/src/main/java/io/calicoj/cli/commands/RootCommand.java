@@ -61,6 +61,11 @@ public final class RootCommand implements Callable<Integer> {
         return null;
     }
 
+    /** Whether {@code --log-level debug} was given. */
+    public boolean debug() {
+        return logLevel.equalsIgnoreCase("debug");
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(context.err());
