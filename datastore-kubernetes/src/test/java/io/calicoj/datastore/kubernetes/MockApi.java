@@ -1,0 +1,48 @@
+package io.calicoj.datastore.kubernetes;
+
+import io.calicoj.datastore.KubeConnection;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+
+/** fabric8's mock API server, started on a free port, in CRUD mode or with scripted expectations. */
+final class MockApi {
+
+    private MockApi() {
+    }
+
+    /** A mock that stores what is created and serves lists and watches of it. */
+    static KubernetesMockServer crud() {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), false);
+        server.init();
+        return server;
+    }
+
+    /** A mock that answers only what the test scripts with {@code expect()}. */
+    static KubernetesMockServer scripted() {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new MockDispatcher(responses), false);
+        server.init();
+        return server;
+    }
+
+    /** The mock's URL without the trailing slash. */
+    static String url(KubernetesMockServer server) {
+        String url = server.url("/");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    static KubeConnection connection(KubernetesMockServer server, String token) {
+        return new KubeConnection(url(server), null, null, null, token, false);
+    }
+}
