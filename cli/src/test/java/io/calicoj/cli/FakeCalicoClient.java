@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An in-memory Kubernetes datastore with the Kubernetes datastore's rules:
+ * An in-memory datastore with the Kubernetes datastore's rules for Kubernetes-derived objects
+ * (and their reasons, as {@code KubernetesCalicoClient} gives them), which, unlike Calico/J's
+ * Kubernetes datastore, also stores Calico's own kinds (as Calico's CRDs would), so calicoctl's
+ * create/replace/delete paths can be tested:
  * <ul>
  * <li>objects derived from Kubernetes (NetworkPolicies {@code knp.default.*}, Profiles
  *     {@code kns.*}/{@code ksa.*}, WorkloadEndpoints, Nodes) are read-only: every write throws
@@ -70,14 +73,12 @@ public final class FakeCalicoClient implements CalicoClient {
                         : Optional.empty();
             case PROFILE:
                 return key.name().startsWith("kns.") || key.name().startsWith("ksa.")
-                        ? Optional.of("profiles derived from kubernetes namespaces and service accounts"
-                                + " must be managed through the kubernetes API")
+                        ? Optional.of("profiles are derived from namespaces and are read-only in the Kubernetes datastore")
                         : Optional.empty();
             case WORKLOAD_ENDPOINT:
-                return Optional.of("workload endpoints are derived from kubernetes pods and must be managed"
-                        + " through the kubernetes API");
+                return Optional.of("workload endpoints are derived from pods and are read-only in the Kubernetes datastore");
             case NODE:
-                return Optional.of("nodes are derived from kubernetes nodes and must be managed through the kubernetes API");
+                return Optional.of("nodes are derived from Kubernetes nodes and are read-only in the Kubernetes datastore");
             default:
                 return Optional.empty();
         }

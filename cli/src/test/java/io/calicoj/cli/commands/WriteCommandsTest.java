@@ -132,8 +132,7 @@ class WriteCommandsTest {
         String name = Fixtures.installPagePods().get(0).metadata().name();
         assertThat(calicoctl.run("delete", "wep", name, "-n", "kube-system")).isEqualTo(failed(
                 "Failed to delete 'WorkloadEndpoint' resource: operation Delete is not supported on WorkloadEndpoint(kube-system/"
-                        + name + "): workload endpoints are derived from kubernetes pods and must be managed through the"
-                        + " kubernetes API\n"));
+                        + name + "): workload endpoints are derived from pods and are read-only in the Kubernetes datastore\n"));
     }
 
     @Test
