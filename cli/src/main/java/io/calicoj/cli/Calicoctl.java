@@ -49,6 +49,7 @@ public final class Calicoctl {
     public static int run(String[] args, CliContext context) {
         RootCommand root = new RootCommand(context);
         CommandLine cl = new CommandLine(root);
+        RootCommand.register(cl, args);
         cl.setOut(context.out());
         cl.setErr(context.err());
         cl.setParameterExceptionHandler((ParameterException e, String[] a) -> usageError(e, a, context));

@@ -1,9 +1,12 @@
 package io.calicoj.cli.commands;
 
 import io.calicoj.cli.CliContext;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,10 +19,6 @@ import picocli.CommandLine.Spec;
                 + " to view and manage endpoint configuration.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {
-            GetCommand.class, CreateCommand.class, ApplyCommand.class, ReplaceCommand.class, DeleteCommand.class,
-            VersionCommand.class, CompletionCommand.class, HelpCommand.class
-        },
         footer = {"", "See 'calicoctl <command> --help' to read about a specific subcommand."})
 public final class RootCommand implements Callable<Integer> {
 
@@ -39,6 +38,51 @@ public final class RootCommand implements Callable<Integer> {
 
     public RootCommand(CliContext context) {
         this.context = context;
+    }
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. Building picocli's model of a
+     * command costs start-up time (reflection over its options), so a run registers only the
+     * command it runs when it can tell which one that is ({@link #register}).
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("get", GetCommand::new);
+        m.put("create", CreateCommand::new);
+        m.put("apply", ApplyCommand::new);
+        m.put("replace", ReplaceCommand::new);
+        m.put("delete", DeleteCommand::new);
+        m.put("version", VersionCommand::new);
+        m.put("completion", CompletionCommand::new);
+        m.put("help", HelpCommand::new);
+        return m;
+    }
+
+    /**
+     * Adds the subcommands {@code args} need: only the one named when the command line names a
+     * known one (after the global {@code -l/--log-level}), every one otherwise (for usage,
+     * help and completion).
+     */
+    public static void register(CommandLine cl, String[] args) {
+        String command = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-l") || a.equals("--log-level")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                command = a;
+                break;
+            }
+        }
+        boolean one = command != null && COMMANDS.containsKey(command) && !command.equals("help")
+                && !command.equals("completion");
+        for (Map.Entry<String, Supplier<Object>> e : COMMANDS.entrySet()) {
+            if (!one || e.getKey().equals(command)) {
+                cl.addSubcommand(e.getKey(), e.getValue().get());
+            }
+        }
     }
 
     public CliContext context() {
