@@ -29,20 +29,34 @@ for j in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /u
 done
 default_java=java
 
+# Training runs in a scratch directory, so that a JVM crash report does not land in the repository.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# build <java> <archive> <options creating it> <options using it>: trains, then checks that the JVM
+# really uses the result (a creation can fail in a child JVM without failing the training run).
+build() {
+  local java="$1" archive="$2" create="$3" use="$4"
+  rm -f "$archive" "$archive.config"
+  # shellcheck disable=SC2086
+  if (cd "$work" && "$java" "${opts[@]}" -XX:ErrorFile="$work/hs_err_%p.log" $create -cp "$cp" "$main") >/dev/null 2>&1 \
+      && [[ -s "$archive" ]] \
+      && "$java" "${opts[@]}" $use -cp "$cp" io.calicoj.cli.Calicoctl version >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "build-cds.sh: could not build $archive (calicoctl still works, it starts slower)" >&2
+  rm -f "$archive" "$archive.config"
+}
+
 rm -f "$dir/calicoctl.aot" "$dir/calicoctl.jsa"
 if [[ -n "$newest" && "$(major "$newest")" -ge 25 ]]; then
-  if ! "$newest" "${opts[@]}" -XX:AOTCacheOutput="$dir/calicoctl.aot" -Xlog:aot=error -cp "$cp" "$main" >/dev/null 2>&1; then
-    echo "build-cds.sh: could not build $dir/calicoctl.aot (calicoctl still works, it starts slower)" >&2
-    rm -f "$dir/calicoctl.aot"
-  fi
+  build "$newest" "$dir/calicoctl.aot" "-XX:AOTCacheOutput=$dir/calicoctl.aot" "-XX:AOTCache=$dir/calicoctl.aot -XX:AOTMode=on"
   jsa_java="$default_java"
 else
   jsa_java="${newest:-$default_java}"
 fi
 if [[ "$(major "$jsa_java")" -lt 25 ]]; then
-  if ! "$jsa_java" "${opts[@]}" -XX:ArchiveClassesAtExit="$dir/calicoctl.jsa" -Xlog:cds=error -cp "$cp" "$main" >/dev/null 2>&1; then
-    echo "build-cds.sh: could not build $dir/calicoctl.jsa (calicoctl still works, it starts slower)" >&2
-    rm -f "$dir/calicoctl.jsa"
-  fi
+  build "$jsa_java" "$dir/calicoctl.jsa" "-XX:ArchiveClassesAtExit=$dir/calicoctl.jsa" \
+    "-XX:SharedArchiveFile=$dir/calicoctl.jsa -Xshare:on"
 fi
 ls -l "$dir"/calicoctl.{aot,jsa} 2>/dev/null | awk '{print "build-cds.sh: " $NF " (" $5 " bytes)"}' >&2 || true

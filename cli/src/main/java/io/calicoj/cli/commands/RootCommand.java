@@ -1,11 +1,10 @@
 package io.calicoj.cli.commands;
 
 import io.calicoj.cli.CliContext;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -45,19 +44,25 @@ public final class RootCommand implements Callable<Integer> {
      * command costs start-up time (reflection over its options), so a run registers only the
      * command it runs when it can tell which one that is ({@link #register}).
      */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+    private static final List<String> COMMANDS =
+            List.of("get", "create", "apply", "replace", "delete", "version", "completion", "help");
 
-    private static Map<String, Supplier<Object>> commands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("get", GetCommand::new);
-        m.put("create", CreateCommand::new);
-        m.put("apply", ApplyCommand::new);
-        m.put("replace", ReplaceCommand::new);
-        m.put("delete", DeleteCommand::new);
-        m.put("version", VersionCommand::new);
-        m.put("completion", CompletionCommand::new);
-        m.put("help", HelpCommand::new);
-        return m;
+    /**
+     * A new subcommand object. (A switch rather than constructor references: a lambda that names a
+     * picocli class, whose class files are too old for the JDK 25 AOT cache, crashes the cache's creation.)
+     */
+    private static Object create(String name) {
+        switch (name) {
+            case "get": return new GetCommand();
+            case "create": return new CreateCommand();
+            case "apply": return new ApplyCommand();
+            case "replace": return new ReplaceCommand();
+            case "delete": return new DeleteCommand();
+            case "version": return new VersionCommand();
+            case "completion": return new CompletionCommand();
+            case "help": return new HelpCommand();
+            default: throw new IllegalArgumentException("no command " + name);
+        }
     }
 
     /**
@@ -76,11 +81,11 @@ public final class RootCommand implements Callable<Integer> {
                 break;
             }
         }
-        boolean one = command != null && COMMANDS.containsKey(command) && !command.equals("help")
+        boolean one = command != null && COMMANDS.contains(command) && !command.equals("help")
                 && !command.equals("completion");
-        for (Map.Entry<String, Supplier<Object>> e : COMMANDS.entrySet()) {
-            if (!one || e.getKey().equals(command)) {
-                cl.addSubcommand(e.getKey(), e.getValue().get());
+        for (String name : COMMANDS) {
+            if (!one || name.equals(command)) {
+                cl.addSubcommand(name, create(name));
             }
         }
     }
