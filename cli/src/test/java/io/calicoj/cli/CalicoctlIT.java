@@ -181,6 +181,54 @@ class CalicoctlIT {
     }
 
     @Test
+    void aWorkloadEndpointByNameAsYaml() throws Exception {
+        Result r = calicoctl(kubeconfig(), "", with("get", "wep", "-n", "kube-system",
+                "kubernetes--minion--group--tbmi-k8s-kube--dns--v20--jhk10-eth0", "-o", "yaml"));
+        // The API server assigns the uid and resourceVersion.
+        String out = r.out().replaceAll("(?m)^(  (resourceVersion|uid): ).*$", "$1X");
+        assertThat(new Result(r.status(), out, r.err())).isEqualTo(new Result(0, """
+                apiVersion: projectcalico.org/v3
+                kind: WorkloadEndpoint
+                metadata:
+                  creationTimestamp: null
+                  labels:
+                    k8s-app: kube-dns
+                    projectcalico.org/namespace: kube-system
+                    projectcalico.org/orchestrator: k8s
+                  name: kubernetes--minion--group--tbmi-k8s-kube--dns--v20--jhk10-eth0
+                  namespace: kube-system
+                  resourceVersion: X
+                  uid: X
+                spec:
+                  endpoint: eth0
+                  interfaceName: cali750cc10f5ac
+                  ipNetworks:
+                  - 10.244.1.4/32
+                  node: kubernetes-minion-group-tbmi
+                  orchestrator: k8s
+                  pod: kube-dns-v20-jhk10
+                  ports:
+                  - hostIP: ""
+                    hostPort: 0
+                    name: http
+                    port: 80
+                    protocol: TCP
+                  profiles:
+                  - kns.kube-system
+                """, ""));
+    }
+
+    @Test
+    void calicoKindsWithoutCrdsListEmptyAndCannotBeWritten() throws Exception {
+        assertThat(calicoctl(kubeconfig(), "", with("get", "ippools")))
+                .isEqualTo(new Result(0, golden("NAME   CIDR   SELECTOR   $\n$\n"), ""));
+        String pool = "apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: {name: p}\nspec: {cidr: 10.9.0.0/16}\n";
+        assertThat(calicoctl(kubeconfig(), pool, with("create", "-f", "-"))).isEqualTo(new Result(1, "",
+                "Failed to create 'IPPool' resource: operation Create is not supported on IPPool(p): IPPool resources"
+                        + " need Calico's CRDs, which the Kubernetes datastore of Calico/J does not have\n"));
+    }
+
+    @Test
     void nodesAreListed() throws Exception {
         Map<String, String> env = new HashMap<>(kubeconfig());
         assertThat(calicoctl(env, "", with("get", "nodes")).out()).isEqualTo(golden("""

@@ -58,8 +58,8 @@ public final class CalicoctlBench {
             String[] get = {"get", "workloadendpoints", "-c", dir.resolve("none.cfg").toString()};
 
             check(run(concat(List.of(calicoctl), get), env, true), pods);
-            System.out.printf("calicoctl get workloadendpoints: %d runs after %d warm-up runs; wall time per process%n",
-                    runs, warmup);
+            System.out.printf("calicoctl get workloadendpoints: %d runs after %d warm-up runs; wall time per process"
+                    + " (load average %s)%n", runs, warmup, loadAverage());
             measure("bin/calicoctl as shipped (" + describe(launcherJava(), target, true) + ")",
                     concat(List.of(calicoctl), get), env, runs, warmup);
             Map<String, String> env17 = new HashMap<>(env);
@@ -106,19 +106,38 @@ public final class CalicoctlBench {
             run(command, env, false);
         }
         long[] ms = new long[runs];
+        long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {
-            ms[i] = run(command, env, false).millis;
+            Run r = run(command, env, false);
+            ms[i] = r.millis;
+            cpu[i] = r.cpuMillis;
         }
-        Arrays.sort(ms);
-        long median = runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
-        System.out.printf("  %-78s median %4d ms   min %4d   max %4d%n", label, median, ms[0], ms[runs - 1]);
+        System.out.printf("  %-74s median %4d ms  (min %4d, max %4d; CPU median %4d ms)%n", label, median(ms), ms[0],
+                ms[runs - 1], median(cpu));
     }
 
-    private record Run(int status, String out, long millis) {
+    /** Sorts {@code values} and returns their median. */
+    private static long median(long[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
+
+    /** @param cpuMillis user + system CPU time of the process and its children, or -1 when unknown */
+    private record Run(int status, String out, long millis, long cpuMillis) {
+    }
+
+    private static final Path TIME = Path.of("/usr/bin/time");
 
     private static Run run(List<String> command, Map<String, String> env, boolean capture)
             throws IOException, InterruptedException {
+        Path cpuFile = null;
+        if (!capture && Files.isExecutable(TIME)) {
+            cpuFile = Files.createTempFile("calicoctl-bench", ".time");
+            List<String> timed = new ArrayList<>(List.of(TIME.toString(), "-f", "%U %S", "-o", cpuFile.toString()));
+            timed.addAll(command);
+            command = timed;
+        }
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
         pb.environment().putAll(env);
@@ -130,7 +149,22 @@ public final class CalicoctlBench {
         Process p = pb.start();
         String out = capture ? new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8) : "";
         int status = p.waitFor();
-        return new Run(status, out, (System.nanoTime() - start) / 1_000_000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long cpu = -1;
+        if (cpuFile != null) {
+            String[] t = Files.readString(cpuFile).trim().split("\\s+");
+            cpu = Math.round((Double.parseDouble(t[t.length - 2]) + Double.parseDouble(t[t.length - 1])) * 1000);
+            Files.delete(cpuFile);
+        }
+        return new Run(status, out, millis, cpu);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static void check(Run r, int pods) {
