@@ -197,7 +197,27 @@ public final class CalicoctlBench {
             return jdk;
         }
         Path file = target.resolve(major >= 25 ? "calicoctl.aot" : "calicoctl.jsa");
-        return jdk + (Files.exists(file) ? (major >= 25 ? ", AOT cache" : ", AppCDS archive") : ", no archive built");
+        if (!Files.exists(file)) {
+            return jdk + ", no archive built";
+        }
+        if (stale(file, target)) {
+            return jdk + ", archive older than the jars: not used";
+        }
+        return jdk + (major >= 25 ? ", AOT cache" : ", AppCDS archive");
+    }
+
+    /** bin/calicoctl's rule: an archive older than any jar is not used. */
+    private static boolean stale(Path archive, Path target) throws IOException {
+        var made = Files.getLastModifiedTime(archive);
+        try (var files = Files.walk(target, 2)) {
+            return files.filter(p -> p.toString().endsWith(".jar")).anyMatch(p -> {
+                try {
+                    return Files.getLastModifiedTime(p).compareTo(made) > 0;
+                } catch (IOException e) {
+                    return true;
+                }
+            });
+        }
     }
 
     private static String jarName(Path target) throws IOException {
