@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mkdir -p target
-all="calc dataplane cni"
+all="calc dataplane cni calicoctl"
 selected="${BENCH:-$all}"
 
 # The test classpath of a module (its classes, test classes and dependencies).
@@ -31,6 +31,9 @@ for b in $selected; do
     cni)
       echo; echo "== cni: ADD/DEL latency over 50 pods, next to host-local + ip in a shell script (issue 6)"
       "$root/cni/src/test/scripts/bench.sh" 50 ;;
+    calicoctl)
+      echo; echo "== calicoctl get workloadendpoints, 1000 pods in the API, median of 20 runs (issue 7)"
+      java -cp "$(classpath cli)" io.calicoj.cli.bench.CalicoctlBench pods=1000 runs=20 warmup=3 ;;
     *) echo "unknown benchmark $b" >&2; exit 2 ;;
   esac
 done
