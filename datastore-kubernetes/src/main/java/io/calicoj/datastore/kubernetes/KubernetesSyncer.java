@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -242,7 +241,7 @@ public final class KubernetesSyncer implements Syncer {
 
     private static void join(Thread t) {
         try {
-            t.join(TimeUnit.MILLISECONDS.toMillis(JOIN_TIMEOUT_MS));
+            t.join(JOIN_TIMEOUT_MS);
             if (t.isAlive()) {
                 log.warn("Thread {} did not stop within {} ms", t.getName(), JOIN_TIMEOUT_MS);
             }
