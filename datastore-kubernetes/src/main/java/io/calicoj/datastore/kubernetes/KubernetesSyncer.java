@@ -38,6 +38,13 @@ import org.slf4j.LoggerFactory;
  * Gone or a lost API server) sends only what changed meanwhile, deletions included, and the
  * listener's view stays complete (if stale while the API server is away).
  *
+ * <p>Failures: a LIST or WATCH that fails, or a watch that ends without delivering anything, is
+ * retried after a capped, jittered exponential backoff ({@link SyncerOptions#backoff()}), with a
+ * new LIST whose result is swept against what was sent before. A watch silent for
+ * {@link SyncerOptions#watchSilenceTimeout()} (API servers send a bookmark every minute) is
+ * restarted from its resource version; a LIST not done within {@link SyncerOptions#listTimeout()}
+ * is abandoned and tried again.
+ *
  * <p>Objects that cannot be converted (a pod IP that does not parse, a policy whose selector
  * does not convert) are logged at WARN once and count as deleted; a policy that loses some rules
  * is sent with its good rules. {@link #problems()} tells what is wrong with which object.
