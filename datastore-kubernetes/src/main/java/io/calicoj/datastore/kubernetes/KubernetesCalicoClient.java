@@ -9,6 +9,7 @@ import io.calicoj.model.ResourceKind;
 import io.calicoj.model.k8s.NamespaceConverter;
 import io.calicoj.model.k8s.NetworkPolicyConverter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class KubernetesCalicoClient implements CalicoClient {
     private final KubernetesClient client;
     private final boolean ownsClient;
     private final String server;
-    private final WatchedType<io.fabric8.kubernetes.api.model.Pod, ?> podType;
+    private final WatchedType<Pod, ?> podType;
 
     /** A client reading through {@code client}, which the caller keeps and closes. */
     public KubernetesCalicoClient(KubernetesClient client, String interfacePrefix) {

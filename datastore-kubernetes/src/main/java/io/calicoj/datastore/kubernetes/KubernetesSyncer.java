@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +37,13 @@ import org.slf4j.LoggerFactory;
  * Calico's watcher syncer, {@code IN_SYNC} is then kept for good: a later relist (after 410
  * Gone or a lost API server) sends only what changed meanwhile, deletions included, and the
  * listener's view stays complete (if stale while the API server is away).
+ *
+ * <p>Failures: a LIST or WATCH that fails, or a watch that ends without delivering anything, is
+ * retried after a capped, jittered exponential backoff ({@link SyncerOptions#backoff()}), with a
+ * new LIST whose result is swept against what was sent before. A watch silent for
+ * {@link SyncerOptions#watchSilenceTimeout()} (API servers send a bookmark every minute) is
+ * restarted from its resource version; a LIST not done within {@link SyncerOptions#listTimeout()}
+ * is abandoned and tried again.
  *
  * <p>Objects that cannot be converted (a pod IP that does not parse, a policy whose selector
  * does not convert) are logged at WARN once and count as deleted; a policy that loses some rules
@@ -242,7 +248,7 @@ public final class KubernetesSyncer implements Syncer {
 
     private static void join(Thread t) {
         try {
-            t.join(TimeUnit.MILLISECONDS.toMillis(JOIN_TIMEOUT_MS));
+            t.join(JOIN_TIMEOUT_MS);
             if (t.isAlive()) {
                 log.warn("Thread {} did not stop within {} ms", t.getName(), JOIN_TIMEOUT_MS);
             }

@@ -1,6 +1,7 @@
 package io.calicoj.datastore.kubernetes;
 
 import io.calicoj.model.ResourceKey;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,6 @@ final class ProblemLog {
 
     /** Problem by key, sorted by key. */
     Map<ResourceKey, String> snapshot() {
-        return java.util.Collections.unmodifiableMap(new TreeMap<>(problems));
+        return Collections.unmodifiableMap(new TreeMap<>(problems));
     }
 }

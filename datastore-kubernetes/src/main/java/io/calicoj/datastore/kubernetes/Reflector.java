@@ -85,7 +85,7 @@ final class Reflector<T extends HasMetadata, S> implements Runnable {
         while (!stopped) {
             try {
                 if (needList) {
-                    WatchedType.Listing<S> listing = type.list(client, listFrom);
+                    WatchedType.Listing<S> listing = listWithin(listFrom, options.listTimeout());
                     log.info("Listed {} {} at resource version {}", listing.items().size(), type.plural(),
                             listing.resourceVersion());
                     sink.listed(state, listing);
@@ -131,6 +131,31 @@ final class Reflector<T extends HasMetadata, S> implements Runnable {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Lists on a thread of its own, giving up after {@code timeout}: a LIST whose body never
+     * finishes must not hold the syncer out of sync for good. An abandoned list ends by itself.
+     */
+    private WatchedType.Listing<S> listWithin(String from, Duration timeout) throws InterruptedException {
+        CompletableFuture<WatchedType.Listing<S>> listing = CompletableFuture.supplyAsync(
+                () -> type.list(client, from), r -> {
+                    Thread t = new Thread(r, "calicoj-k8s-list-" + type.plural());
+                    t.setDaemon(true);
+                    t.start();
+                });
+        try {
+            return listing.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            listing.cancel(true);
+            throw new KubernetesClientException("LIST of " + type.plural() + " from " + server
+                    + " did not complete within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new KubernetesClientException(e.getCause().toString());
+        } catch (InterruptedException e) {
+            listing.cancel(true);
+            throw e;
         }
     }
 

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * @param <T> the fabric8 type, only ever held while an event or list is being handled
  * @param <S> the slim record
  */
-abstract class WatchedType<T extends HasMetadata, S> {
+final class WatchedType<T extends HasMetadata, S> {
 
     private static final Logger log = LoggerFactory.getLogger(WatchedType.class);
 
@@ -46,13 +46,28 @@ abstract class WatchedType<T extends HasMetadata, S> {
     record Listing<S>(List<S> items, String resourceVersion) {
     }
 
-    private final String plural;
-    private final Function<KubernetesClient, FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation;
+    /**
+     * What differs from type to type.
+     *
+     * @param converter may throw: any exception makes the object invalid
+     * @param key       the Calico key of an object, for when it cannot be converted
+     * @param describe  the object for messages, e.g. {@code Pod ns/name}
+     */
+    private record Parts<T extends HasMetadata, S>(
+            Function<KubernetesClient, FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation,
+            Function<T, S> slim,
+            Function<S, ObjectId> id,
+            Function<S, Conversion> converter,
+            Function<S, ResourceKey> key,
+            Function<S, String> describe) {
+    }
 
-    WatchedType(String plural,
-                Function<KubernetesClient, FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation) {
+    private final String plural;
+    private final Parts<T, S> parts;
+
+    private WatchedType(String plural, Parts<T, S> parts) {
         this.plural = plural;
-        this.operation = operation;
+        this.parts = parts;
     }
 
     /** The API's plural name, e.g. {@code pods}: for logs and thread names. */
@@ -60,12 +75,33 @@ abstract class WatchedType<T extends HasMetadata, S> {
         return plural;
     }
 
-    abstract S slim(T object);
+    S slim(T object) {
+        return parts.slim().apply(object);
+    }
 
-    abstract ObjectId id(S object);
+    ObjectId id(S object) {
+        return parts.id().apply(object);
+    }
 
-    /** Never throws: an object that cannot be converted is {@link Conversion.Invalid}. */
-    abstract Conversion convert(S object);
+    /**
+     * What the object is in Calico's terms. Never throws: an object that cannot be converted is
+     * {@link Conversion.Invalid}, with a problem naming the object, field and value.
+     */
+    Conversion convert(S object) {
+        try {
+            return parts.converter().apply(object);
+        } catch (RuntimeException e) {
+            String what = parts.describe().apply(object);
+            String message;
+            if (e instanceof InvalidResourceException ire) {
+                // Converters name the object themselves; a record's own validation does not.
+                message = ire.object().isEmpty() ? ire.forObject(what).getMessage() : ire.getMessage();
+            } else {
+                message = what + ": " + Objects.toString(e.getMessage(), e.getClass().getSimpleName());
+            }
+            return new Conversion.Invalid(parts.key().apply(object), message);
+        }
+    }
 
     /**
      * Lists every object.
@@ -74,7 +110,7 @@ abstract class WatchedType<T extends HasMetadata, S> {
      *                        back behind, or {@code ""} for the latest (after 410 Gone)
      */
     Listing<S> list(KubernetesClient client, String resourceVersion) {
-        KubernetesResourceList<T> list = operation.apply(client).list(new ListOptionsBuilder()
+        KubernetesResourceList<T> list = parts.operation().apply(client).list(new ListOptionsBuilder()
                 .withResourceVersion(resourceVersion.isEmpty() ? null : resourceVersion)
                 .build());
         List<S> items = new ArrayList<>(list.getItems().size());
@@ -92,7 +128,7 @@ abstract class WatchedType<T extends HasMetadata, S> {
 
     /** Starts a watch from {@code resourceVersion} with bookmarks; throws when it cannot be opened. */
     Watch watch(KubernetesClient client, String resourceVersion, Watcher<T> watcher) {
-        return operation.apply(client).watch(new ListOptionsBuilder()
+        return parts.operation().apply(client).watch(new ListOptionsBuilder()
                 .withResourceVersion(resourceVersion.isEmpty() ? null : resourceVersion)
                 .withAllowWatchBookmarks(true)
                 .build(), watcher);
@@ -114,120 +150,55 @@ abstract class WatchedType<T extends HasMetadata, S> {
     /** Pods → WorkloadEndpoints. */
     static WatchedType<Pod, KubePod> pods(String interfacePrefix) {
         PodConverter converter = new PodConverter(interfacePrefix);
-        return new WatchedType<>("pods", c -> c.pods().inAnyNamespace()) {
-            @Override
-            KubePod slim(Pod object) {
-                return KubeObjectMapper.pod(object);
-            }
-
-            @Override
-            ObjectId id(KubePod pod) {
-                return ObjectId.of(pod.namespace(), pod.name());
-            }
-
-            @Override
-            Conversion convert(KubePod pod) {
-                try {
-                    return converter.toWorkloadEndpoint(pod)
-                            .<Conversion>map(wep -> new Conversion.Converted(wep, ""))
-                            .orElse(Conversion.ABSENT);
-                } catch (RuntimeException e) {
-                    return invalid(ResourceKey.of(ResourceKind.WORKLOAD_ENDPOINT, pod.namespace(),
-                            WorkloadEndpointNames.forPod(pod.nodeName(), pod.name())), "Pod " + pod.qualifiedName(), e);
-                }
-            }
-        };
+        return new WatchedType<>("pods", new Parts<Pod, KubePod>(
+                c -> c.pods().inAnyNamespace(),
+                KubeObjectMapper::pod,
+                pod -> ObjectId.of(pod.namespace(), pod.name()),
+                pod -> converter.toWorkloadEndpoint(pod).<Conversion>map(wep -> new Conversion.Converted(wep, ""))
+                        .orElse(Conversion.ABSENT),
+                pod -> ResourceKey.of(ResourceKind.WORKLOAD_ENDPOINT, pod.namespace(),
+                        WorkloadEndpointNames.forPod(pod.nodeName(), pod.name())),
+                pod -> "Pod " + pod.qualifiedName()));
     }
 
     /** Namespaces → Profiles {@code kns.<name>}. */
     static WatchedType<Namespace, KubeNamespace> namespaces() {
-        return new WatchedType<>("namespaces", KubernetesClient::namespaces) {
-            @Override
-            KubeNamespace slim(Namespace object) {
-                return KubeObjectMapper.namespace(object);
-            }
-
-            @Override
-            ObjectId id(KubeNamespace ns) {
-                return ObjectId.of("", ns.name());
-            }
-
-            @Override
-            Conversion convert(KubeNamespace ns) {
-                try {
-                    return new Conversion.Converted(NamespaceConverter.toProfile(ns), "");
-                } catch (RuntimeException e) {
-                    return invalid(ResourceKey.of(ResourceKind.PROFILE, NamespaceConverter.profileName(ns.name())),
-                            "Namespace " + ns.name(), e);
-                }
-            }
-        };
+        return new WatchedType<>("namespaces", new Parts<Namespace, KubeNamespace>(
+                KubernetesClient::namespaces,
+                KubeObjectMapper::namespace,
+                ns -> ObjectId.of("", ns.name()),
+                ns -> new Conversion.Converted(NamespaceConverter.toProfile(ns), ""),
+                ns -> ResourceKey.of(ResourceKind.PROFILE, NamespaceConverter.profileName(ns.name())),
+                ns -> "Namespace " + ns.name()));
     }
 
-    /** {@code networking.k8s.io/v1} NetworkPolicies → Calico NetworkPolicies {@code knp.default.<name>}. */
+    /**
+     * {@code networking.k8s.io/v1} NetworkPolicies → Calico NetworkPolicies {@code knp.default.<name>};
+     * a policy that lost rules is converted, its dropped rules being its problem.
+     */
     static WatchedType<NetworkPolicy, KubeNetworkPolicy> networkPolicies() {
-        return new WatchedType<>("networkpolicies", c -> c.network().v1().networkPolicies().inAnyNamespace()) {
-            @Override
-            KubeNetworkPolicy slim(NetworkPolicy object) {
-                return KubeObjectMapper.networkPolicy(object);
-            }
-
-            @Override
-            ObjectId id(KubeNetworkPolicy np) {
-                return ObjectId.of(np.namespace(), np.name());
-            }
-
-            @Override
-            Conversion convert(KubeNetworkPolicy np) {
-                try {
+        return new WatchedType<>("networkpolicies", new Parts<NetworkPolicy, KubeNetworkPolicy>(
+                c -> c.network().v1().networkPolicies().inAnyNamespace(),
+                KubeObjectMapper::networkPolicy,
+                np -> ObjectId.of(np.namespace(), np.name()),
+                np -> {
                     ConvertedPolicy converted = NetworkPolicyConverter.toCalico(np);
-                    String dropped = converted.droppedRules().stream()
+                    return new Conversion.Converted(converted.policy(), converted.droppedRules().stream()
                             .map(e -> e.getMessage() + " (rule dropped)")
-                            .collect(Collectors.joining("; "));
-                    return new Conversion.Converted(converted.policy(), dropped);
-                } catch (RuntimeException e) {
-                    return invalid(ResourceKey.of(ResourceKind.NETWORK_POLICY, np.namespace(),
-                            NetworkPolicyConverter.policyName(np.name())), "NetworkPolicy " + np.qualifiedName(), e);
-                }
-            }
-        };
+                            .collect(Collectors.joining("; ")));
+                },
+                np -> ResourceKey.of(ResourceKind.NETWORK_POLICY, np.namespace(), NetworkPolicyConverter.policyName(np.name())),
+                np -> "NetworkPolicy " + np.qualifiedName()));
     }
 
     /** Nodes → Calico Nodes. */
     static WatchedType<Node, KubeNode> nodes() {
-        return new WatchedType<>("nodes", KubernetesClient::nodes) {
-            @Override
-            KubeNode slim(Node object) {
-                return KubeObjectMapper.node(object);
-            }
-
-            @Override
-            ObjectId id(KubeNode node) {
-                return ObjectId.of("", node.name());
-            }
-
-            @Override
-            Conversion convert(KubeNode node) {
-                try {
-                    return new Conversion.Converted(NodeConverter.toCalico(node), "");
-                } catch (RuntimeException e) {
-                    return invalid(ResourceKey.of(ResourceKind.NODE, node.name()), "Node " + node.name(), e);
-                }
-            }
-        };
-    }
-
-    /**
-     * The object counts as deleted. The problem names the object, field and value: converters
-     * already say which object; any other error (a record's own validation) gets it added.
-     */
-    static Conversion.Invalid invalid(ResourceKey key, String object, RuntimeException e) {
-        String message;
-        if (e instanceof InvalidResourceException ire) {
-            message = ire.object().isEmpty() ? ire.forObject(object).getMessage() : ire.getMessage();
-        } else {
-            message = object + ": " + Objects.toString(e.getMessage(), e.getClass().getSimpleName());
-        }
-        return new Conversion.Invalid(key, message);
+        return new WatchedType<>("nodes", new Parts<Node, KubeNode>(
+                KubernetesClient::nodes,
+                KubeObjectMapper::node,
+                node -> ObjectId.of("", node.name()),
+                node -> new Conversion.Converted(NodeConverter.toCalico(node), ""),
+                node -> ResourceKey.of(ResourceKind.NODE, node.name()),
+                node -> "Node " + node.name()));
     }
 }

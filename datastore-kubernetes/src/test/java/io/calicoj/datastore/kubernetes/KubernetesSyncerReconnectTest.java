@@ -41,11 +41,11 @@ class KubernetesSyncerReconnectTest {
     void stop() throws Exception {
         sleeper.open();
         if (syncer != null) {
-            syncer.close();
+            syncer.close(); // its watches close normally, through the proxy
         }
-        proxy.close();
         kube.close();
         server.destroy();
+        proxy.close();
     }
 
     @Test
@@ -59,6 +59,9 @@ class KubernetesSyncerReconnectTest {
         syncer.start(listener);
         listener.awaitInSync();
         proxy.cut();
+        // Every type notices (and waits); only then the changes, so that the mock server no longer
+        // tries to send them down the dropped watches.
+        sleeper.awaitWaits(3);
         kube.pods().inNamespace("web").withName("a").delete();
         kube.pods().resource(pod("web", "b", "n1", "10.0.0.2", Map.of())).create();
         kube.namespaces().withName("web").edit(ns -> {
@@ -87,7 +90,7 @@ class KubernetesSyncerReconnectTest {
         assertThat(listener.statuses()).containsExactly(SyncStatus.WAIT_FOR_DATASTORE,
                 SyncStatus.RESYNC_IN_PROGRESS, SyncStatus.IN_SYNC);
         assertThat(listener.violations()).isEmpty();
-        assertThat(listener.threads()).isEqualTo(java.util.Set.of("calicoj-k8s-syncer"));
+        assertThat(listener.threads()).containsExactly("calicoj-k8s-syncer");
         assertThat(List.copyOf(listener.view().keySet())).hasSize(3);
     }
 }

@@ -54,9 +54,12 @@ class KubernetesSyncerScriptedTest {
     }
 
     private void startSyncer(Duration watchSilenceTimeout) {
-        SyncerOptions options = SyncerOptions.defaults("cali").withWatchNodes(false)
-                .withBackoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), 0), Sleeper.SYSTEM)
-                .withWatchSilenceTimeout(watchSilenceTimeout);
+        startSyncer(SyncerOptions.defaults("cali").withWatchSilenceTimeout(watchSilenceTimeout));
+    }
+
+    private void startSyncer(SyncerOptions base) {
+        SyncerOptions options = base.withWatchNodes(false)
+                .withBackoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), 0), Sleeper.SYSTEM);
         syncer = KubernetesSyncer.create(MockApi.connection(server, null), options);
         syncer.start(listener);
     }
@@ -118,6 +121,20 @@ class KubernetesSyncerScriptedTest {
         listener.awaitPresent(profileKey("b"));
         assertThat(requests().stream().filter(p -> p.equals(watchPath(NAMESPACES, "1")))).hasSize(2);
         assertThat(listener.updates(profileKey("a"))).hasSize(1);
+    }
+
+    @Test
+    void aListThatDoesNotCompleteIsAbandonedAndTriedAgain() throws Exception {
+        server.expect().get().delay(60, TimeUnit.SECONDS).withPath(NAMESPACES + "?resourceVersion=0")
+                .andReturn(200, "{\"kind\":\"NamespaceList\",\"apiVersion\":\"v1\",\"metadata\":{},\"items\":[]}").once();
+        api.list(NAMESPACES + "?resourceVersion=0", "NamespaceList", "1", ns("a", "1"))
+                .idleWatch(watchPath(NAMESPACES, "1"));
+
+        startSyncer(SyncerOptions.defaults("cali").withListTimeout(Duration.ofMillis(500)));
+
+        listener.awaitInSync();
+        assertThat(listener.view()).containsOnlyKeys(profileKey("a"));
+        assertThat(requests().stream().filter(p -> p.equals(NAMESPACES + "?resourceVersion=0"))).hasSize(2);
     }
 
     /** Paths requested so far, once the queue of recorded requests is drained. */

@@ -7,10 +7,12 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.internal.MockDispatcher;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.function.Function;
 
 /** fabric8's mock API server, started on a free port, in CRUD mode or with scripted expectations. */
 final class MockApi {
@@ -20,18 +22,18 @@ final class MockApi {
 
     /** A mock that stores what is created and serves lists and watches of it. */
     static KubernetesMockServer crud() {
-        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
-        server.init();
-        return server;
+        return start(KubernetesMixedDispatcher::new);
     }
 
     /** A mock that answers only what the test scripts with {@code expect()}. */
     static KubernetesMockServer scripted() {
+        return start(MockDispatcher::new);
+    }
+
+    private static KubernetesMockServer start(Function<Map<ServerRequest, Queue<ServerResponse>>, Dispatcher> dispatcher) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new MockDispatcher(responses), false);
+                dispatcher.apply(responses), false);
         server.init();
         return server;
     }

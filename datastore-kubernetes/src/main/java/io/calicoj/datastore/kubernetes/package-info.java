@@ -1,0 +1,26 @@
+/**
+ * The Kubernetes datastore ({@code DATASTORE_TYPE=kubernetes}): Calico resources straight from
+ * the Kubernetes API, through fabric8 with the JDK HTTP client.
+ *
+ * <ul>
+ *   <li>{@link io.calicoj.datastore.kubernetes.KubernetesDatastore}: the entry point, from a loaded
+ *       {@code DatastoreConfig} (kubeconfig, {@code K8S_*}, service account).</li>
+ *   <li>{@link io.calicoj.datastore.kubernetes.KubernetesClients}: a fabric8 client from a resolved
+ *       connection only (fabric8's own auto-configuration is off), CA pinned when given, request
+ *       header logging off so that no log level shows the token.</li>
+ *   <li>{@link io.calicoj.datastore.kubernetes.KubernetesSyncer}: Felix's syncer. One LIST and one
+ *       WATCH (bookmarks on) per type, each on its own thread; no periodic relist; slim state (the
+ *       Calico key and a fingerprint of the converted value per object); relist with
+ *       mark-and-sweep after 410 Gone or a lost API server, with capped, jittered backoff; a
+ *       watchdog for watches that go silent and a deadline for lists that never finish.</li>
+ *   <li>{@link io.calicoj.datastore.kubernetes.KubernetesCalicoClient}: calicoctl's read client;
+ *       every write refused with Calico's {@code OperationNotSupported}.</li>
+ *   <li>{@link io.calicoj.datastore.kubernetes.PodCidrLookup}: a node's pod CIDRs for
+ *       {@code usePodCidr}.</li>
+ * </ul>
+ *
+ * <p>Conversion is the model's ({@code io.calicoj.model.k8s}), plus
+ * {@link io.calicoj.datastore.kubernetes.NodeConverter} for Nodes; syncer and client share it
+ * through {@code WatchedType}, so calicoctl shows exactly what Felix gets.
+ */
+package io.calicoj.datastore.kubernetes;
