@@ -2,6 +2,7 @@ package io.calicoj.cni;
 
 import io.calicoj.datastore.KubeConnection;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@link KubeApi} on the JDK's HTTP client: HTTP/1.1 (one connection, reused), the connection's
  * own TLS context and bearer token. Unreachable, throttled (429) and failing (5xx) servers are
- * {@link CniException#TRY_AGAIN_LATER}; refusals are {@link CniException#KUBERNETES}.
+ * {@link CniException#TRY_AGAIN_LATER}; refusals are {@link CniException#KUBERNETES}. Every request
+ * says {@code User-Agent: calico-cni/<version>}, as Calico's plugin names itself to the API server.
  */
 final class JdkKubeApi implements KubeApi {
 
@@ -29,6 +32,8 @@ final class JdkKubeApi implements KubeApi {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    static final String USER_AGENT = "calico-cni/" + version();
 
     private final KubeConnection connection;
     private final HttpClient http;
@@ -114,7 +119,7 @@ final class JdkKubeApi implements KubeApi {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server + path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("User-Agent", USER_AGENT);
         if (connection.bearerToken() != null && !connection.bearerToken().isEmpty()) {
             b.header("Authorization", "Bearer " + connection.bearerToken());
         }
@@ -157,6 +162,20 @@ final class JdkKubeApi implements KubeApi {
             throw new CniException(CniException.KUBERNETES, "connection is unauthorized: " + text);
         }
         throw new CniException(CniException.KUBERNETES, text);
+    }
+
+    /** This jar's version, or {@code dev} when run from classes. */
+    private static String version() {
+        try (InputStream in = JdkKubeApi.class.getResourceAsStream("/META-INF/maven/io.calicoj/calicoj-cni/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "dev");
+            }
+        } catch (IOException e) {
+            // fall through: the version is only informative
+        }
+        return "dev";
     }
 
     /** The {@code message} of a Kubernetes Status body, or nothing. */
