@@ -52,8 +52,7 @@ class CalicoManifestTest {
     }
 
     private Container container(String name) {
-        return pod.getContainers().stream().filter(c -> c.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no container " + name));
+        return Manifests.container(ds, name);
     }
 
     private static Map<String, EnvVar> env(Container c) {

@@ -1,6 +1,8 @@
 package io.calicoj.deploy;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +66,11 @@ final class Manifests {
             throw new AssertionError("expected one " + kind.getSimpleName() + " " + name + ", found " + found.size());
         }
         return found.get(0);
+    }
+
+    static Container container(DaemonSet ds, String name) {
+        return ds.getSpec().getTemplate().getSpec().getContainers().stream().filter(c -> c.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no container " + name + " in DaemonSet " + ds.getMetadata().getName()));
     }
 
     /**
