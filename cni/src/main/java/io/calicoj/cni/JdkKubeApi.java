@@ -1,8 +1,8 @@
 package io.calicoj.cni;
 
 import io.calicoj.datastore.KubeConnection;
+import io.calicoj.datastore.UserAgent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,7 @@ final class JdkKubeApi implements KubeApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    static final String USER_AGENT = "calico-cni/" + version();
+    static final String USER_AGENT = UserAgent.of("calico-cni", "calicoj-cni");
 
     private final KubeConnection connection;
     private final HttpClient http;
@@ -162,20 +161,6 @@ final class JdkKubeApi implements KubeApi {
             throw new CniException(CniException.KUBERNETES, "connection is unauthorized: " + text);
         }
         throw new CniException(CniException.KUBERNETES, text);
-    }
-
-    /** This jar's version, or {@code dev} when run from classes. */
-    private static String version() {
-        try (InputStream in = JdkKubeApi.class.getResourceAsStream("/META-INF/maven/io.calicoj/calicoj-cni/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "dev");
-            }
-        } catch (IOException e) {
-            // fall through: the version is only informative
-        }
-        return "dev";
     }
 
     /** The {@code message} of a Kubernetes Status body, or nothing. */

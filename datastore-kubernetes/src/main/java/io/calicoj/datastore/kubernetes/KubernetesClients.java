@@ -1,6 +1,7 @@
 package io.calicoj.datastore.kubernetes;
 
 import io.calicoj.datastore.KubeConnection;
+import io.calicoj.datastore.UserAgent;
 import io.calicoj.datastore.config.ConfigException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -11,7 +12,6 @@ import io.fabric8.kubernetes.client.internal.SSLUtils;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -19,7 +19,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Properties;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -54,8 +53,6 @@ public final class KubernetesClients {
     public static final String CALICOCTL = "calicoctl";
     /** The User-Agent program of any other client. */
     public static final String CALICOJ = "calicoj";
-
-    private static final String VERSION = version();
 
     private KubernetesClients() {
     }
@@ -124,21 +121,7 @@ public final class KubernetesClients {
 
     /** {@code <program>/<version>}, the version of this jar (or {@code dev} when run from classes). */
     static String userAgent(String program) {
-        return program + "/" + VERSION;
-    }
-
-    private static String version() {
-        try (InputStream in = KubernetesClients.class.getResourceAsStream(
-                "/META-INF/maven/io.calicoj/calicoj-datastore-kubernetes/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "dev");
-            }
-        } catch (IOException e) {
-            // fall through: the version is only informative
-        }
-        return "dev";
+        return UserAgent.of(program, "calicoj-datastore-kubernetes");
     }
 
     /** {@code EC} for SEC1 EC keys, {@code RSA} otherwise (fabric8 then also tries EC for PKCS#8 keys). */
