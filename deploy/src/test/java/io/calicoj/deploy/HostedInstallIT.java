@@ -1,5 +1,6 @@
 package io.calicoj.deploy;
 
+import static io.calicoj.deploy.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.calicoj.exec.Command;
@@ -28,7 +29,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -338,6 +337,7 @@ class HostedInstallIT {
     private void printRecording() {
         Map<String, Long> counts = new TreeMap<>(requests.stream().collect(Collectors.groupingBy(
                 r -> String.format("%-14s %s", r.program(), r.call()), Collectors.counting())));
+        System.out.println("User-Agents: " + requests.stream().map(Recorded::userAgent).distinct().sorted().toList());
         System.out.println("API requests by program (distinct calls, count):");
         counts.forEach((k, v) -> System.out.printf("  %s  x%d%n", k, v));
         notes.forEach(n -> System.out.println("  " + n));
@@ -397,11 +397,4 @@ class HostedInstallIT {
         return b;
     }
 
-    private static void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(end);
-            Thread.sleep(200);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.calicoj.deploy;
 
+import static io.calicoj.deploy.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.calicoj.exec.Command;
@@ -19,7 +20,6 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -301,13 +301,6 @@ class ImageContextsIT {
         }
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(end);
-            Thread.sleep(200);
-        }
-    }
 
     @Test
     void theSameBuildFilesComeFromDeployImages() throws Exception {
