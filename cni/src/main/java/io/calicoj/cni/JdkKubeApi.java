@@ -1,6 +1,7 @@
 package io.calicoj.cni;
 
 import io.calicoj.datastore.KubeConnection;
+import io.calicoj.datastore.UserAgent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@link KubeApi} on the JDK's HTTP client: HTTP/1.1 (one connection, reused), the connection's
  * own TLS context and bearer token. Unreachable, throttled (429) and failing (5xx) servers are
- * {@link CniException#TRY_AGAIN_LATER}; refusals are {@link CniException#KUBERNETES}.
+ * {@link CniException#TRY_AGAIN_LATER}; refusals are {@link CniException#KUBERNETES}. Every request
+ * says {@code User-Agent: calico-cni/<version>}, as Calico's plugin names itself to the API server.
  */
 final class JdkKubeApi implements KubeApi {
 
@@ -29,6 +31,8 @@ final class JdkKubeApi implements KubeApi {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    static final String USER_AGENT = UserAgent.of("calico-cni", "calicoj-cni");
 
     private final KubeConnection connection;
     private final HttpClient http;
@@ -114,7 +118,7 @@ final class JdkKubeApi implements KubeApi {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server + path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("User-Agent", USER_AGENT);
         if (connection.bearerToken() != null && !connection.bearerToken().isEmpty()) {
             b.header("Authorization", "Bearer " + connection.bearerToken());
         }

@@ -39,6 +39,7 @@ class JdkKubeApiIT {
     private static HttpsServer server;
     private static String ca;
     private static final List<String> requests = new CopyOnWriteArrayList<>();
+    private static final List<String> userAgents = new CopyOnWriteArrayList<>();
     private static volatile int status = 200;
 
     private static String openssl(String... args) {
@@ -85,6 +86,7 @@ class JdkKubeApiIT {
         });
         server.createContext("/", x -> {
             byte[] body = x.getRequestBody().readAllBytes();
+            userAgents.add(String.valueOf(x.getRequestHeaders().getFirst("User-Agent")));
             String client = x instanceof com.sun.net.httpserver.HttpsExchange h && h.getSSLSession() != null
                     && peer(h) != null ? peer(h) : "anonymous";
             requests.add(x.getRequestMethod() + " " + x.getRequestURI().getPath() + " "
@@ -136,6 +138,19 @@ class JdkKubeApiIT {
         assertThat(requests).contains("GET /api/v1/nodes/node-1 null Bearer tok-123 anonymous ",
                 "PATCH /api/v1/namespaces/default/pods/web application/merge-patch+json Bearer tok-123 anonymous"
                         + " {\"metadata\":{\"annotations\":{\"cni.projectcalico.org/podIP\":\"10.1.2.3/32\"}}}");
+    }
+
+    @Test
+    void everyRequestNamesThePluginInTheUserAgent() throws Exception {
+        status = 200;
+        userAgents.clear();
+        JdkKubeApi api = new JdkKubeApi(new KubeConnection(url("localhost"), ca, null, null, "tok-123", false));
+
+        api.nodePodCidr("node-1");
+        api.patchPodAnnotations(new PodRef("default", "web"), Map.of("cni.projectcalico.org/podIP", "10.1.2.3/32"));
+        api.podAnnotations(new PodRef("default", "web"));
+
+        assertThat(userAgents).hasSize(3).allSatisfy(ua -> assertThat(ua).matches("calico-cni/[^ /]+"));
     }
 
     @Test

@@ -66,9 +66,9 @@ public final class KubernetesCalicoClient implements CalicoClient {
         this.podType = WatchedType.pods(interfacePrefix);
     }
 
-    /** A client with its own connection, closed with it. */
+    /** A client with its own connection ({@code User-Agent: calicoctl/<version>}), closed with it. */
     public static KubernetesCalicoClient create(KubeConnection connection, String interfacePrefix) {
-        return new KubernetesCalicoClient(KubernetesClients.create(connection), interfacePrefix, true);
+        return new KubernetesCalicoClient(KubernetesClients.create(connection, KubernetesClients.CALICOCTL), interfacePrefix, true);
     }
 
     @Override

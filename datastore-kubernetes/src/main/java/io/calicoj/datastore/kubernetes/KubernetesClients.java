@@ -1,6 +1,7 @@
 package io.calicoj.datastore.kubernetes;
 
 import io.calicoj.datastore.KubeConnection;
+import io.calicoj.datastore.UserAgent;
 import io.calicoj.datastore.config.ConfigException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -32,6 +33,10 @@ import javax.net.ssl.TrustManagerFactory;
  * no log level shows a credential. When a CA is configured, only that CA is trusted (fabric8 alone would also trust the JDK's
  * public CAs), as with kubectl and Calico. Retries are left to the callers: the syncer reconnects
  * with its own backoff and relists; calicoctl fails fast.
+ *
+ * <p>Every request names its program in {@code User-Agent} ({@code calico-felix/<version>},
+ * {@code calicoctl/<version>}), as Calico's components do: API server audit logs, and the RBAC
+ * check of the hosted install, tell them apart by it.
  */
 public final class KubernetesClients {
 
@@ -42,16 +47,33 @@ public final class KubernetesClients {
     /** The name under which fabric8 registers its request/response logger. */
     private static final String FABRIC8_HTTP_LOGGING = "HttpLogging";
 
+    /** The User-Agent program of calico-felix (the syncer). */
+    public static final String CALICO_FELIX = "calico-felix";
+    /** The User-Agent program of calicoctl. */
+    public static final String CALICOCTL = "calicoctl";
+    /** The User-Agent program of any other client. */
+    public static final String CALICOJ = "calicoj";
+
     private KubernetesClients() {
     }
 
     /**
-     * A client for {@code connection}. The caller owns (and closes) it.
+     * A client for {@code connection} with the {@link #CALICOJ} User-Agent. The caller owns (and closes) it.
      *
      * @throws ConfigException when the certificate or key material cannot be used (never showing the key)
      */
     public static KubernetesClient create(KubeConnection connection) {
-        Config config = config(connection);
+        return create(connection, CALICOJ);
+    }
+
+    /**
+     * A client for {@code connection} whose requests say {@code User-Agent: <program>/<version>}.
+     * The caller owns (and closes) it.
+     *
+     * @throws ConfigException when the certificate or key material cannot be used (never showing the key)
+     */
+    public static KubernetesClient create(KubeConnection connection, String program) {
+        Config config = config(connection, program);
         KubernetesClientBuilder builder = new KubernetesClientBuilder()
                 .withConfig(config)
                 .withHttpClientFactory(new JdkHttpClientFactory());
@@ -70,9 +92,10 @@ public final class KubernetesClients {
     }
 
     /** fabric8's configuration for {@code connection}, with auto-configuration off. */
-    static Config config(KubeConnection c) {
+    static Config config(KubeConnection c, String program) {
         ConfigBuilder b = new ConfigBuilder(Config.empty())
                 .withAutoConfigure(false)
+                .withUserAgent(userAgent(program))
                 .withMasterUrl(c.server())
                 .withTrustCerts(c.insecureSkipTlsVerify())
                 .withDisableHostnameVerification(c.insecureSkipTlsVerify())
@@ -94,6 +117,11 @@ public final class KubernetesClients {
             b.withOauthToken(c.bearerToken());
         }
         return b.build();
+    }
+
+    /** {@code <program>/<version>}, the version of this jar (or {@code dev} when run from classes). */
+    static String userAgent(String program) {
+        return UserAgent.of(program, "calicoj-datastore-kubernetes");
     }
 
     /** {@code EC} for SEC1 EC keys, {@code RSA} otherwise (fabric8 then also tries EC for PKCS#8 keys). */

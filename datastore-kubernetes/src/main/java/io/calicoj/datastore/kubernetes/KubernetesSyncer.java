@@ -94,9 +94,9 @@ public final class KubernetesSyncer implements Syncer {
         this.ownsClient = ownsClient;
     }
 
-    /** A syncer with its own client for {@code connection}, closed with the syncer. */
+    /** A syncer with its own client for {@code connection} ({@code User-Agent: calico-felix/<version>}), closed with the syncer. */
     public static KubernetesSyncer create(KubeConnection connection, SyncerOptions options) {
-        return new KubernetesSyncer(KubernetesClients.create(connection), options, true);
+        return new KubernetesSyncer(KubernetesClients.create(connection, KubernetesClients.CALICO_FELIX), options, true);
     }
 
     @Override

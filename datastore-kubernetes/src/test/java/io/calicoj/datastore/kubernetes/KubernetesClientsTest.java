@@ -68,6 +68,18 @@ class KubernetesClientsTest {
     }
 
     @Test
+    void requestsNameTheProgramAndVersionInTheUserAgent() throws Exception {
+        try (KubernetesClient felix = KubernetesClients.create(MockApi.connection(server, null), KubernetesClients.CALICO_FELIX)) {
+            felix.namespaces().list();
+            assertThat(server.getLastRequest().getHeader("User-Agent")).matches("calico-felix/[^ /]+");
+        }
+        try (KubernetesClient ctl = KubernetesClients.create(MockApi.connection(server, null), KubernetesClients.CALICOCTL)) {
+            ctl.nodes().withName("n").get();
+            assertThat(server.getLastRequest().getHeader("User-Agent")).matches("calicoctl/[^ /]+");
+        }
+    }
+
+    @Test
     void withoutATokenNoAuthorizationHeaderIsSent() throws Exception {
         DECOYS.forEach(this::setProperty);
         try (KubernetesClient client = KubernetesClients.create(MockApi.connection(server, null))) {

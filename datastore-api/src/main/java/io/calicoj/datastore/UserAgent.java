@@ -1,0 +1,38 @@
+package io.calicoj.datastore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * The {@code User-Agent} a Calico/J program sends to the Kubernetes API: {@code <program>/<version>},
+ * as Calico's components name themselves. API server audit logs, and the hosted install's RBAC check,
+ * tell the programs apart by it.
+ */
+public final class UserAgent {
+
+    private UserAgent() {
+    }
+
+    /**
+     * @param program    e.g. {@code calico-felix}
+     * @param artifactId the Maven artifact whose version it is, e.g. {@code calicoj-datastore-kubernetes};
+     *                   {@code dev} when its jar is not on the class path (a run from classes)
+     */
+    public static String of(String program, String artifactId) {
+        return program + "/" + version(artifactId);
+    }
+
+    static String version(String artifactId) {
+        try (InputStream in = UserAgent.class.getResourceAsStream("/META-INF/maven/io.calicoj/" + artifactId + "/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "dev");
+            }
+        } catch (IOException e) {
+            // fall through: the version is only informative
+        }
+        return "dev";
+    }
+}
