@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -q -e
 
-.PHONY: all setup build test unit demo bench conformance clean
+.PHONY: all setup build test unit demo bench conformance images clean
 
 all: build
 
@@ -35,6 +35,16 @@ bench: build
 ## Every conformance case (examples and the whole upstream suite) on a live sandbox with real packets.
 conformance: build
 	bin/calico-sandbox verify --mode live conformance/examples conformance/upstream
+
+## Image build contexts for calico-node, calico-cni and calicoctl in build/images/<name>/ (Dockerfile +
+## rootfs/), reproducible: jars stamped with the last commit's time. Needs no docker daemon; build the
+## images elsewhere with: docker build -t "$$(cat build/images/<name>/IMAGE)" build/images/<name>
+images:
+	stamp=$$(git log -1 --format=%cI 2>/dev/null || echo 1980-01-01T00:00:02Z); \
+	$(MVN) -DskipTests -DskipITs -Dmaven.jar.forceCreation=true \
+		-Dproject.build.outputTimestamp=$$stamp -Dcalicoctl.build.date=$$stamp package
+	@scripts/post-build.sh
+	@deploy/images/assemble.sh
 
 clean:
 	$(MVN) clean
