@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
  */
 public final class Prober implements AutoCloseable {
 
-    private static final int TIMEOUT_MS = 700;
+    private static final int TIMEOUT_MS = 400;
 
     private final SandboxCluster cluster;
     private final ExecutorService pool = Executors.newFixedThreadPool(24, r -> {
