@@ -17,8 +17,9 @@ build: setup
 
 ## All tests: unit tests and the integration tests (network namespaces, real iptables/ipset, etcd).
 test: setup
+	@scripts/check-leftovers.sh --snapshot target/leftovers-before.txt
 	$(MVN) verify
-	@scripts/check-leftovers.sh
+	@scripts/check-leftovers.sh --since target/leftovers-before.txt
 
 ## Unit tests only (no root needed).
 unit:
