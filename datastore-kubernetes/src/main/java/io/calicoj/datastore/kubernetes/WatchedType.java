@@ -10,6 +10,7 @@ import io.calicoj.model.k8s.KubeNode;
 import io.calicoj.model.k8s.KubePod;
 import io.calicoj.model.k8s.NamespaceConverter;
 import io.calicoj.model.k8s.NetworkPolicyConverter;
+import io.calicoj.model.k8s.NodeConverter;
 import io.calicoj.model.k8s.PodConverter;
 import io.calicoj.model.k8s.WorkloadEndpointNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -20,7 +20,7 @@
  * </ul>
  *
  * <p>Conversion is the model's ({@code io.calicoj.model.k8s}), plus
- * {@link io.calicoj.datastore.kubernetes.NodeConverter} for Nodes; syncer and client share it
+ * {@link io.calicoj.model.k8s.NodeConverter} for Nodes; syncer and client share it
  * through {@code WatchedType}, so calicoctl shows exactly what Felix gets.
  */
 package io.calicoj.datastore.kubernetes;
