@@ -1,14 +1,15 @@
 package io.calicoj.cni;
 
+import io.calicoj.datastore.kubeapi.KubeJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The one JSON mapper of the plugin (tree model only: no data binding, so few classes load). */
+/** JSON for the plugin: the lean Kubernetes client's mapper (tree model only: no data binding, so few classes load). */
 final class Json {
 
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    static final JsonMapper MAPPER = KubeJson.MAPPER;
 
     private Json() {
     }
