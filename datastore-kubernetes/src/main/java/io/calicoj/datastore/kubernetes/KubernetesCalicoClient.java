@@ -3,6 +3,7 @@ package io.calicoj.datastore.kubernetes;
 import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.client.CalicoClient;
 import io.calicoj.datastore.client.DatastoreException;
+import io.calicoj.datastore.kubeapi.Conversion;
 import io.calicoj.model.Resource;
 import io.calicoj.model.ResourceKey;
 import io.calicoj.model.ResourceKind;
