@@ -1,5 +1,6 @@
 package io.calicoj.cni;
 
+import io.calicoj.datastore.kubeapi.KubeJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -135,7 +136,7 @@ public final class InstallCni {
         out.println("install-cni: wrote " + kubeconfig + " (0600; token and CA of the service account)");
         String rendered = render(networkConfigTemplate(), sa, netDir);
         try {
-            Json.MAPPER.readTree(rendered);
+            KubeJson.parse(rendered);
         } catch (RuntimeException e) {
             throw new InstallException("the network configuration is not valid JSON after substitution"
                     + " (check CNI_NETWORK_CONFIG): " + e.getMessage().lines().findFirst().orElse(""));

@@ -7,6 +7,7 @@ import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.config.InClusterEnvironment;
 import io.calicoj.datastore.config.KubeConnections;
 import io.calicoj.datastore.config.KubernetesSettings;
+import io.calicoj.datastore.kubeapi.KubeJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ class InstallCniTest {
 
         Path conf = net.resolve("10-calico.conflist");
         assertThat(Files.getPosixFilePermissions(conf)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        var json = Json.MAPPER.readTree(Files.readString(conf));
+        var json = KubeJson.parse(Files.readString(conf));
         var calico = json.path("plugins").path(0);
         assertThat(calico.path("nodename").asString()).isEqualTo("node-7");
         assertThat(calico.path("mtu").asInt()).isEqualTo(1500);

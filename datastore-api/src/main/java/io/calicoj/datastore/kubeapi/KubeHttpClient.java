@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -29,8 +30,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Paths are the caller's: build them from names that passed {@link #isName}, so that nothing a
  * user typed can walk to another resource.
+ *
+ * <p>{@link #close()} before the process exits: the JVM's exit waits up to 300 ms for any thread
+ * in native code, such as the HTTP client's selector thread blocked in {@code epoll_wait}.
  */
-public final class KubeHttpClient {
+public final class KubeHttpClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KubeHttpClient.class);
 
@@ -42,16 +46,21 @@ public final class KubeHttpClient {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
+    private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
+
     private final HttpClient http;
+    /** The client's selector thread on Java 17-20 (which cannot shut a client down), else {@code null}. */
+    private final Thread selector;
     private final String base;
     private final String server;
     private final String authorization;
     private final String userAgent;
     private final Duration requestTimeout;
 
-    private KubeHttpClient(HttpClient http, String base, String server, String token, String userAgent,
+    private KubeHttpClient(HttpClient http, Thread selector, String base, String server, String token, String userAgent,
                            Duration requestTimeout) {
         this.http = http;
+        this.selector = selector;
         this.base = base;
         this.server = server;
         this.authorization = token == null || token.isEmpty() ? null : "Bearer " + token;
@@ -86,7 +95,52 @@ public final class KubeHttpClient {
             b.sslContext(KubeTls.context(connection));
         }
         String server = scheme + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-        return new KubeHttpClient(b.build(), base, server, connection.bearerToken(), userAgent, requestTimeout);
+        HttpClient http = b.build();
+        return new KubeHttpClient(http, http instanceof AutoCloseable ? null : selectorThread(http), base, server,
+                connection.bearerToken(), userAgent, requestTimeout);
+    }
+
+    /**
+     * The selector thread of a Java 17-20 client, {@code HttpClient-<id>-SelectorManager}, whose id
+     * the client's {@code toString()} ends with ({@code …HttpClientImpl@1b2c3d(7)}); {@code null}
+     * when it cannot be told.
+     */
+    private static Thread selectorThread(HttpClient http) {
+        Matcher m = CLIENT_ID.matcher(String.valueOf(http));
+        if (!m.find()) {
+            return null;
+        }
+        String name = "HttpClient-" + m.group(1) + "-SelectorManager";
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads, false);
+        for (int i = 0; i < n; i++) {
+            if (threads[i].getName().equals(name)) {
+                return threads[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Stops the client's threads (any request still running fails). On Java 21 and later the
+     * client shuts down; on Java 17-20, which have no way to, its selector thread is interrupted,
+     * which ends it (its loop stops when interrupted).
+     */
+    @Override
+    public void close() {
+        try {
+            if (http instanceof AutoCloseable closeable) {
+                closeable.close();
+            } else if (selector != null) {
+                selector.interrupt();
+                selector.join(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("Closing the HTTP client failed: {}", e.toString());
+        }
     }
 
     /** Whether {@code name} is a valid Kubernetes object name (a DNS-1123 subdomain), safe in a path. */
@@ -116,7 +170,7 @@ public final class KubeHttpClient {
     /** Applies a JSON merge patch (RFC 7386) to the object at {@code path}; empty when it does not exist. */
     public Optional<JsonNode> mergePatch(String path, JsonNode patch) throws KubeApiException {
         HttpRequest req = request(path).header("Content-Type", MERGE_PATCH)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(KubeJson.MAPPER.writeValueAsString(patch))).build();
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(KubeJson.write(patch))).build();
         HttpResponse<byte[]> r = send(req);
         return r.statusCode() == 404 ? Optional.empty() : Optional.of(body(r));
     }
@@ -177,8 +231,8 @@ public final class KubeHttpClient {
                     + " answered HTTP " + s + (message.isEmpty() ? "" : ": " + message), null);
         }
         try {
-            JsonNode node = KubeJson.MAPPER.readTree(r.body());
-            if (node != null && node.isObject()) {
+            JsonNode node = KubeJson.parse(r.body());
+            if (node.isObject()) {
                 return node;
             }
         } catch (JacksonException e) {
@@ -192,7 +246,7 @@ public final class KubeHttpClient {
     /** The {@code message} of a Kubernetes Status body, or nothing. */
     private static String statusMessage(byte[] body) {
         try {
-            return KubeJson.MAPPER.readTree(body).path("message").asString("");
+            return KubeJson.parse(body).path("message").asString("");
         } catch (JacksonException e) {
             return "";
         }

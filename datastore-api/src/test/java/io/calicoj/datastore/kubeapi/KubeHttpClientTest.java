@@ -94,7 +94,7 @@ class KubeHttpClientTest {
         KubeHttpClient c = client(TOKEN);
 
         assertThat(c.get("/api/v1/nodes/gone")).isEmpty();
-        assertThat(c.mergePatch("/api/v1/namespaces/a/pods/gone", KubeJson.MAPPER.createObjectNode())).isEmpty();
+        assertThat(c.mergePatch("/api/v1/namespaces/a/pods/gone", KubeJson.object())).isEmpty();
         assertThatThrownBy(() -> c.list("/apis/nowhere/v1/things")).isInstanceOfSatisfying(KubeApiException.class, e -> {
             assertThat(e.kind()).isEqualTo(KubeApiException.Kind.STATUS);
             assertThat(e.status()).isEqualTo(404);
@@ -115,7 +115,7 @@ class KubeHttpClientTest {
     @Test
     void mergePatchSendsTheDocumentAsAMergePatch() throws Exception {
         answer = "{\"kind\":\"Pod\"}";
-        JsonNode patch = KubeJson.MAPPER.readTree("{\"metadata\":{\"annotations\":{\"a\":\"1\",\"b\":null}}}");
+        JsonNode patch = KubeJson.parse("{\"metadata\":{\"annotations\":{\"a\":\"1\",\"b\":null}}}");
 
         assertThat(client(TOKEN).mergePatch("/api/v1/namespaces/ns/pods/p/status", patch)).isPresent();
 
@@ -194,6 +194,33 @@ class KubeHttpClientTest {
                     Duration.ofSeconds(1))).as(bad).isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("invalid Kubernetes API server URL");
         }
+    }
+
+    private static java.util.Set<Thread> selectorThreads() {
+        java.util.Set<Thread> out = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().matches("HttpClient-\\d+-SelectorManager")) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void closeEndsTheClientsThreadsSoThatTheProcessExitsAtOnce() throws Exception {
+        java.util.Set<Thread> before = selectorThreads();
+        KubeHttpClient c = client(TOKEN);
+        c.get("/api/v1/nodes/n1");
+        java.util.Set<Thread> ours = selectorThreads();
+        ours.removeAll(before);
+        assertThat(ours).hasSize(1);
+
+        c.close();
+
+        Thread selector = ours.iterator().next();
+        selector.join(5_000);
+        assertThat(selector.isAlive()).as(selector.getName() + " still running").isFalse();
+        assertThat(selectorThreads()).containsExactlyInAnyOrderElementsOf(before);
     }
 
     @Test
