@@ -10,8 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ADD: resolve the pod CIDR (usePodCidr), allocate an address, build the veth, record the pod IP
- * on the pod; every step registers its undo, so a failure part-way leaves nothing behind.
+ * ADD: resolve the pod CIDR (usePodCidr; cached after the first ADD on a node), allocate an
+ * address, build the veth, record the pod IP on the pod; every step registers its undo, so a failure
+ * part-way leaves nothing behind.
+ *
+ * <p>What waits on the network runs next to what waits on processes: the API connection (kubeconfig,
+ * TLS context, HTTP client) is set up while the IPAM plugin allocates, and the pod's PATCH (with the
+ * TLS handshake of a fresh process) is sent while iproute2 builds the veth. If the veth then fails,
+ * the annotations the PATCH set are removed again.
  */
 final class AddCommand {
 
@@ -33,9 +39,26 @@ final class AddCommand {
         log.info("ADD container {} ({}), host interface {}", req.containerId(),
                 pod.map(PodRef::toString).orElse("not a Kubernetes pod"), hostInterface);
         ctx.network().requireNamespace(req.netns());
-        KubeApi api = needsApi(conf, pod) ? ctx.kube().connect(conf) : null;
+        if (!needsApi(conf, pod)) {
+            return add(req, conf, pod, hostInterface, null);
+        }
+        Background<KubeApi> api = Background.start("kube-connect", () -> ctx.kube().connect(conf));
+        try {
+            return add(req, conf, pod, hostInterface, api);
+        } finally {
+            PodNetwork.close(api);
+        }
+    }
 
+    /** Without a pod there is nothing to annotate; without usePodCidr no node to read. */
+    private static boolean needsApi(NetConf conf, Optional<PodRef> pod) {
+        return pod.isPresent() || PodNetwork.usesPodCidr(conf);
+    }
+
+    private String add(CniRequest req, NetConf conf, Optional<PodRef> pod, String hostInterface, Background<KubeApi> api)
+            throws CniException {
         Rollback rollback = new Rollback();
+        Background<Boolean> patch = null;
         try {
             IpamResult ipam = allocate(req, conf, api, rollback);
             List<String> addresses = new ArrayList<>();
@@ -53,20 +76,35 @@ final class AddCommand {
             if (routes.isEmpty()) {
                 routes.add("0.0.0.0/0");
             }
+            if (pod.isPresent()) {
+                Map<String, String> annotations = podIpAnnotations(req, addresses);
+                patch = Background.start("kube-patch", () -> api.join().patchPodAnnotations(pod.get(), annotations));
+            }
             NetworkSetup.Veth veth = new NetworkSetup.Veth(hostInterface, req.netns(), req.ifName(), conf.mtu(),
                     addresses, routes);
             rollback.onFailure("delete host interface " + hostInterface,
                     () -> ctx.network().removeHostInterface(hostInterface));
-            String mac = ctx.network().setUp(veth);
+            String mac;
+            try {
+                mac = ctx.network().setUp(veth);
+            } catch (CniException | RuntimeException e) {
+                undoPatchWhenDone(patch, api, pod, rollback);
+                patch = null;
+                throw e;
+            }
             log.info("Calico CNI using IPs: {} on {} (container {} MAC {})", addresses, hostInterface, req.ifName(), mac);
-
-            if (pod.isPresent()) {
-                recordPodIps(api, pod.get(), req, addresses);
+            if (patch != null) {
+                Background<Boolean> sent = patch;
+                patch = null;
+                if (!sent.join()) {
+                    throw new CniException(CniException.KUBERNETES, "pod " + pod.get() + " not found in the Kubernetes API");
+                }
             }
             CniResult result = result(req, conf, ipam, hostInterface, mac, routes);
             rollback.commit();
             return result.toJson(conf.cniVersion());
         } catch (CniException e) {
+            undoPatchWhenDone(patch, api, pod, rollback);
             List<String> failures = undo(rollback, req);
             if (failures.isEmpty()) {
                 throw e;
@@ -74,26 +112,30 @@ final class AddCommand {
             String cleanup = "cleaning up after the failure also failed: " + String.join("; ", failures);
             throw new CniException(e.code(), e.msg(), e.details().isEmpty() ? cleanup : e.details() + "; " + cleanup);
         } catch (RuntimeException e) {
+            undoPatchWhenDone(patch, api, pod, rollback);
             undo(rollback, req);
             throw e;
         }
     }
 
-    /** Without a pod there is nothing to annotate; without usePodCidr no node to read. */
-    private static boolean needsApi(NetConf conf, Optional<PodRef> pod) {
-        return pod.isPresent() || PodNetwork.usesPodCidr(conf);
-    }
-
-    private IpamResult allocate(CniRequest req, NetConf conf, KubeApi api, Rollback rollback) throws CniException {
+    private IpamResult allocate(CniRequest req, NetConf conf, Background<KubeApi> api, Rollback rollback) throws CniException {
         String subnet = "";
         if (PodNetwork.usesPodCidr(conf)) {
             String node = PodNetwork.nodeName(conf, ctx.hostName());
-            log.info("Calico CNI fetching podCidr from Kubernetes for node {}", node);
-            subnet = api.nodePodCidr(node);
-            if (subnet.isEmpty()) {
-                throw new CniException(CniException.KUBERNETES, "No podCidr for node " + node,
-                        "the node has no spec.podCIDR: start kube-controller-manager with --allocate-node-cidrs=true"
-                                + " --cluster-cidr=<pool>, or check that nodename is the node's Kubernetes name");
+            JdkKubeApi.checkName("node name", node);
+            Optional<String> cached = ctx.podCidrs().get(conf, node);
+            if (cached.isPresent()) {
+                subnet = cached.get();
+                log.info("Calico CNI using the cached podCidr of node {}: {}", node, subnet);
+            } else {
+                log.info("Calico CNI fetching podCidr from Kubernetes for node {}", node);
+                subnet = api.join().nodePodCidr(node);
+                if (subnet.isEmpty()) {
+                    throw new CniException(CniException.KUBERNETES, "No podCidr for node " + node,
+                            "the node has no spec.podCIDR: start kube-controller-manager with --allocate-node-cidrs=true"
+                                    + " --cluster-cidr=<pool>, or check that nodename is the node's Kubernetes name");
+                }
+                ctx.podCidrs().put(conf, node, subnet);
             }
             log.info("Calico CNI passing podCidr to host-local IPAM: {}", subnet);
         }
@@ -104,11 +146,8 @@ final class AddCommand {
         return result;
     }
 
-    /**
-     * Modern Calico's KDD record of the pod's addresses: annotations, written last, so no step
-     * after it can fail and leave them behind.
-     */
-    private static void recordPodIps(KubeApi api, PodRef pod, CniRequest req, List<String> addresses) throws CniException {
+    /** Modern Calico's KDD record of the pod's addresses. */
+    private static Map<String, String> podIpAnnotations(CniRequest req, List<String> addresses) {
         List<String> cidrs = new ArrayList<>();
         for (String a : addresses) {
             cidrs.add(IprouteNetworkSetup.hostCidr(a));
@@ -117,8 +156,30 @@ final class AddCommand {
         annotations.put(PodNetwork.ANNOTATION_POD_IP, cidrs.get(0));
         annotations.put(PodNetwork.ANNOTATION_POD_IPS, String.join(",", cidrs));
         annotations.put(PodNetwork.ANNOTATION_CONTAINER_ID, req.containerId());
-        if (!api.patchPodAnnotations(pod, annotations)) {
-            throw new CniException(CniException.KUBERNETES, "pod " + pod + " not found in the Kubernetes API");
+        return annotations;
+    }
+
+    /**
+     * A failure while the PATCH may be in flight: waits for it, and when it set the annotations,
+     * registers removing them again with the other undo steps (a failed ADD leaves no annotation behind).
+     */
+    private static void undoPatchWhenDone(Background<Boolean> patch, Background<KubeApi> api, Optional<PodRef> pod,
+                                          Rollback rollback) {
+        if (patch == null) {
+            return;
+        }
+        boolean patched;
+        try {
+            patched = patch.join();
+        } catch (CniException | RuntimeException e) {
+            return; // It failed: nothing was recorded.
+        }
+        if (patched) {
+            Map<String, String> remove = new LinkedHashMap<>();
+            remove.put(PodNetwork.ANNOTATION_POD_IP, null);
+            remove.put(PodNetwork.ANNOTATION_POD_IPS, null);
+            remove.put(PodNetwork.ANNOTATION_CONTAINER_ID, null);
+            rollback.onFailure("remove the pod's IP annotations", () -> api.join().patchPodAnnotations(pod.get(), remove));
         }
     }
 

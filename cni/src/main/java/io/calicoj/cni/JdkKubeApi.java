@@ -88,6 +88,11 @@ final class JdkKubeApi implements KubeApi {
         }
     }
 
+    @Override
+    public void close() {
+        http.close();
+    }
+
     private static String podPath(PodRef pod) throws CniException {
         checkName("K8S_POD_NAMESPACE", pod.namespace());
         checkName("K8S_POD_NAME", pod.name());

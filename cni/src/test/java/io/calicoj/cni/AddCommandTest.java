@@ -115,7 +115,61 @@ class AddCommandTest {
         assertThat(plugins.ipam.allocations).isEmpty();
         assertThat(plugins.network.hostInterfaces).isEmpty();
         assertThat(plugins.network.containerInterfaces).isEmpty();
-        assertThat(plugins.api.annotations("default", "nginx")).isEmpty();
+        assertThat(plugins.api.annotations("default", "nginx")).as("annotated while the veth was built, then removed")
+                .isEmpty();
+        assertThat(plugins.api.calls).containsExactly("GET node node-1", "PATCH pod default/nginx", "PATCH pod default/nginx");
+    }
+
+    @Test
+    void theNodesPodCidrIsAskedForOnceThenTakenFromTheCache() {
+        plugins.run("ADD", Plugins.config("1.0.0"));
+        assertThat(plugins.podCidrs.cidrs).containsExactly(java.util.Map.entry(Plugins.NODE, "10.244.1.0/24"));
+        plugins.api.calls.clear();
+
+        CniPlugin.Outcome second = plugins.run("ADD", "second0123456789", "/var/run/netns/cjtwo", Plugins.config("1.0.0"));
+
+        assertThat(second.exitCode()).as(second.stdout()).isZero();
+        assertThat(plugins.api.calls).containsExactly("PATCH pod default/nginx");
+        assertThat(json(plugins.ipam.configs.get(1)).path("ipam").path("subnet").asString()).isEqualTo("10.244.1.0/24");
+    }
+
+    @Test
+    void aCachedPodCidrIsUsedEvenWhenTheApiWouldSayOtherwise() {
+        plugins.podCidrs.cidrs.put(Plugins.NODE, "10.7.0.0/24");
+
+        plugins.run("ADD", Plugins.config("1.0.0"));
+
+        assertThat(json(plugins.ipam.configs.get(0)).path("ipam").path("subnet").asString()).isEqualTo("10.7.0.0/24");
+        assertThat(plugins.api.calls).containsExactly("PATCH pod default/nginx");
+    }
+
+    @Test
+    void aNodeWithoutPodCidrIsNotCached() {
+        plugins.api.withNode(Plugins.NODE, "");
+
+        plugins.run("ADD", Plugins.config("1.0.0"));
+
+        assertThat(plugins.podCidrs.cidrs).isEmpty();
+    }
+
+    @Test
+    void aNodeNameThatIsNotAKubernetesNameIsRefusedBeforeItIsUsed() {
+        JsonNode err = json(plugins.run("ADD", Plugins.config("1.0.0").replace("\"nodename\": \"node-1\"",
+                "\"nodename\": \"../../etc\"")).stdout());
+
+        assertThat(err.path("code").asInt()).isEqualTo(CniException.INVALID_NETWORK_CONFIG);
+        assertThat(err.path("msg").asString()).isEqualTo("node name: invalid Kubernetes name \"../../etc\"");
+        assertThat(plugins.ipam.calls).isEmpty();
+    }
+
+    @Test
+    void theApiConnectionIsClosedWhenAddEndsWhetherItSucceededOrNot() {
+        plugins.run("ADD", Plugins.config("1.0.0"));
+        assertThat(plugins.api.closes()).isEqualTo(1);
+
+        plugins.network.failSetUpAfterCreating(new CniException(CniException.DATAPLANE, "cannot set proxy_arp"));
+        plugins.run("ADD", "other0123456789", "/var/run/netns/cjother", Plugins.config("1.0.0"));
+        assertThat(plugins.api.closes()).isEqualTo(2);
     }
 
     @Test

@@ -104,7 +104,7 @@ class CalicoCniIT {
         dataDir = dir.resolve("host-local");
         kubeconfig = dir.resolve("calico-kubeconfig");
         // The mock's certificate is its own; the TLS checks themselves are JdkKubeApiIT's.
-        Files.writeString(kubeconfig, InstallCni.kubeconfigYaml("https://127.0.0.1:" + API_PORT, "", "cni-test-token"));
+        Files.writeString(kubeconfig, InstallCni.kubeconfigJson("https://127.0.0.1:" + API_PORT, "", "cni-test-token"));
     }
 
     @AfterEach

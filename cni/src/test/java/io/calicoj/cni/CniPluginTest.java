@@ -167,7 +167,7 @@ class CniPluginTest {
     void anUnexpectedExceptionBecomesCode100() {
         PluginContext broken = new PluginContext(Map.of(), plugins.ipam, plugins.network, conf -> {
             throw new IllegalStateException("boom");
-        }, () -> "n");
+        }, () -> "n", plugins.podCidrs);
 
         CniPlugin.Outcome out = new CniPlugin(broken).run(plugins.env("ADD", Plugins.CONTAINER), Plugins.config("1.0.0"));
 

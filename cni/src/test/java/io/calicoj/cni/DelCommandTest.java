@@ -75,6 +75,19 @@ class DelCommandTest {
     }
 
     @Test
+    void whenEverythingFailsTheApiFailureIsReportedFirstAsBefore() {
+        plugins.run("ADD", Plugins.config("1.0.0"));
+        plugins.api.failPatch(new CniException(CniException.TRY_AGAIN_LATER, "API down"));
+        plugins.ipam.failDel(new CniException(CniException.IPAM, "store locked"));
+
+        CniPlugin.Outcome out = plugins.run("DEL", Plugins.config("1.0.0"));
+
+        assertThat(KubeJson.parse(out.stdout()).path("msg").asString()).isEqualTo("API down");
+        assertThat(plugins.network.hostInterfaces).isEmpty();
+        assertThat(plugins.api.closes()).isEqualTo(2);
+    }
+
+    @Test
     void ipamFailureStillRemovesTheVeth() {
         plugins.run("ADD", Plugins.config("1.0.0"));
         plugins.ipam.failDel(new CniException(CniException.IPAM, "store locked"));

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 class InstallCniTest {
 
@@ -138,8 +139,9 @@ class InstallCniTest {
 
         install();
 
-        String kc = Files.readString(net.resolve("calico-kubeconfig"));
-        assertThat(kc).contains("server: https://[fd00::1]:443").contains("insecure-skip-tls-verify: true");
+        JsonNode cluster = KubeJson.parse(Files.readString(net.resolve("calico-kubeconfig"))).path("clusters").path(0).path("cluster");
+        assertThat(cluster.path("server").asString()).isEqualTo("https://[fd00::1]:443");
+        assertThat(cluster.path("insecure-skip-tls-verify").asBoolean()).isTrue();
     }
 
     @Test

@@ -201,7 +201,7 @@ public final class CniBench {
 
     private Path kubeconfig(FakeApiServer api) throws Exception {
         Path kc = work.resolve("calico-kubeconfig");
-        Files.writeString(kc, InstallCni.kubeconfigYaml("https://localhost:" + API_PORT, Files.readString(api.caPem), "bench-token"));
+        Files.writeString(kc, InstallCni.kubeconfigJson("https://localhost:" + API_PORT, Files.readString(api.caPem), "bench-token"));
         return kc;
     }
 
