@@ -60,7 +60,8 @@ final class AddCommand {
         Rollback rollback = new Rollback();
         Background<Boolean> patch = null;
         try {
-            IpamResult ipam = allocate(req, conf, api, rollback);
+            Allocation allocation = allocate(req, conf, api, rollback);
+            IpamResult ipam = allocation.ipam();
             List<String> addresses = new ArrayList<>();
             for (IpamResult.Address a : ipam.ips()) {
                 if (!a.isIpv4()) {
@@ -80,6 +81,8 @@ final class AddCommand {
                 Map<String, String> annotations = podIpAnnotations(req, addresses);
                 patch = Background.start("kube-patch", () -> api.join().patchPodAnnotations(pod.get(), annotations));
             }
+            Background<String> cidrNow = allocation.cached().isPresent()
+                    ? checkCachedCidr(allocation.cached().get(), api, patch) : null;
             NetworkSetup.Veth veth = new NetworkSetup.Veth(hostInterface, req.netns(), req.ifName(), conf.mtu(),
                     addresses, routes);
             rollback.onFailure("delete host interface " + hostInterface,
@@ -93,13 +96,14 @@ final class AddCommand {
                 throw e;
             }
             log.info("Calico CNI using IPs: {} on {} (container {} MAC {})", addresses, hostInterface, req.ifName(), mac);
-            if (patch != null) {
-                Background<Boolean> sent = patch;
+            if (patch != null && !patch.join()) {
                 patch = null;
-                if (!sent.join()) {
-                    throw new CniException(CniException.KUBERNETES, "pod " + pod.get() + " not found in the Kubernetes API");
-                }
+                throw new CniException(CniException.KUBERNETES, "pod " + pod.get() + " not found in the Kubernetes API");
             }
+            if (cidrNow != null) {
+                requireCachedCidrCurrent(conf, allocation.cached().get(), cidrNow);
+            }
+            patch = null;
             CniResult result = result(req, conf, ipam, hostInterface, mac, routes);
             rollback.commit();
             return result.toJson(conf.cniVersion());
@@ -118,22 +122,29 @@ final class AddCommand {
         }
     }
 
-    private IpamResult allocate(CniRequest req, NetConf conf, Background<KubeApi> api, Rollback rollback) throws CniException {
+    /** What IPAM gave, and the node's pod CIDR when it came from the cache (to be checked against the API). */
+    private record Allocation(IpamResult ipam, Optional<CachedCidr> cached) {
+    }
+
+    private record CachedCidr(String node, String cidr) {
+    }
+
+    private Allocation allocate(CniRequest req, NetConf conf, Background<KubeApi> api, Rollback rollback) throws CniException {
         String subnet = "";
+        Optional<CachedCidr> fromCache = Optional.empty();
         if (PodNetwork.usesPodCidr(conf)) {
             String node = PodNetwork.nodeName(conf, ctx.hostName());
             JdkKubeApi.checkName("node name", node);
             Optional<String> cached = ctx.podCidrs().get(conf, node);
             if (cached.isPresent()) {
                 subnet = cached.get();
+                fromCache = Optional.of(new CachedCidr(node, subnet));
                 log.info("Calico CNI using the cached podCidr of node {}: {}", node, subnet);
             } else {
                 log.info("Calico CNI fetching podCidr from Kubernetes for node {}", node);
                 subnet = api.join().nodePodCidr(node);
                 if (subnet.isEmpty()) {
-                    throw new CniException(CniException.KUBERNETES, "No podCidr for node " + node,
-                            "the node has no spec.podCIDR: start kube-controller-manager with --allocate-node-cidrs=true"
-                                    + " --cluster-cidr=<pool>, or check that nodename is the node's Kubernetes name");
+                    throw noPodCidr(node);
                 }
                 ctx.podCidrs().put(conf, node, subnet);
             }
@@ -143,7 +154,45 @@ final class AddCommand {
         IpamResult result = ctx.ipam().add(conf.ipamType(), config, req);
         rollback.onFailure("release the address (IPAM " + conf.ipamType() + " DEL)",
                 () -> ctx.ipam().del(conf.ipamType(), config, req));
-        return result;
+        return new Allocation(result, fromCache);
+    }
+
+    private static CniException noPodCidr(String node) {
+        return new CniException(CniException.KUBERNETES, "No podCidr for node " + node,
+                "the node has no spec.podCIDR: start kube-controller-manager with --allocate-node-cidrs=true"
+                        + " --cluster-cidr=<pool>, or check that nodename is the node's Kubernetes name");
+    }
+
+    /**
+     * The node's pod CIDR as the API server has it now, asked after the pod's PATCH (one connection, one
+     * request at a time) while the veth is built. A node deleted and registered again can get another
+     * CIDR; then the cached one must not be used for this pod.
+     */
+    private static Background<String> checkCachedCidr(CachedCidr cached, Background<KubeApi> api, Background<Boolean> patch) {
+        return Background.start("kube-node", () -> {
+            if (patch != null) {
+                try {
+                    patch.join();
+                } catch (CniException | RuntimeException e) {
+                    // Its failure is reported where the PATCH is joined; the node is asked regardless.
+                }
+            }
+            return api.join().nodePodCidr(cached.node());
+        });
+    }
+
+    /** Fails the ADD (and replaces the cache entry) when the node's pod CIDR is no longer the cached one. */
+    private void requireCachedCidrCurrent(NetConf conf, CachedCidr cached, Background<String> current) throws CniException {
+        String now = current.join();
+        if (now.equals(cached.cidr())) {
+            return;
+        }
+        if (now.isEmpty()) {
+            throw noPodCidr(cached.node());
+        }
+        ctx.podCidrs().put(conf, cached.node(), now);
+        throw new CniException(CniException.KUBERNETES, "The pod CIDR of node " + cached.node() + " is now " + now
+                + ", not the cached " + cached.cidr(), "the cache is updated; the next ADD allocates from " + now);
     }
 
     /** Modern Calico's KDD record of the pod's addresses. */

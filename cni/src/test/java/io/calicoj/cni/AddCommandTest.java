@@ -121,7 +121,7 @@ class AddCommandTest {
     }
 
     @Test
-    void theNodesPodCidrIsAskedForOnceThenTakenFromTheCache() {
+    void theNodesPodCidrIsCachedSoIpamNeedNotWaitForTheApiAndTheNodeIsCheckedAfterThePatch() {
         plugins.run("ADD", Plugins.config("1.0.0"));
         assertThat(plugins.podCidrs.cidrs).containsExactly(java.util.Map.entry(Plugins.NODE, "10.244.1.0/24"));
         plugins.api.calls.clear();
@@ -129,18 +129,41 @@ class AddCommandTest {
         CniPlugin.Outcome second = plugins.run("ADD", "second0123456789", "/var/run/netns/cjtwo", Plugins.config("1.0.0"));
 
         assertThat(second.exitCode()).as(second.stdout()).isZero();
-        assertThat(plugins.api.calls).containsExactly("PATCH pod default/nginx");
+        assertThat(plugins.api.calls).containsExactly("PATCH pod default/nginx", "GET node node-1");
         assertThat(json(plugins.ipam.configs.get(1)).path("ipam").path("subnet").asString()).isEqualTo("10.244.1.0/24");
     }
 
     @Test
-    void aCachedPodCidrIsUsedEvenWhenTheApiWouldSayOtherwise() {
+    void aCachedPodCidrTheNodeNoLongerHasFailsTheAddLeavesNothingAndIsReplaced() {
         plugins.podCidrs.cidrs.put(Plugins.NODE, "10.7.0.0/24");
 
-        plugins.run("ADD", Plugins.config("1.0.0"));
+        CniPlugin.Outcome out = plugins.run("ADD", Plugins.config("1.0.0"));
 
+        JsonNode err = json(out.stdout());
+        assertThat(err.path("code").asInt()).isEqualTo(CniException.KUBERNETES);
+        assertThat(err.path("msg").asString())
+                .isEqualTo("The pod CIDR of node node-1 is now 10.244.1.0/24, not the cached 10.7.0.0/24");
         assertThat(json(plugins.ipam.configs.get(0)).path("ipam").path("subnet").asString()).isEqualTo("10.7.0.0/24");
-        assertThat(plugins.api.calls).containsExactly("PATCH pod default/nginx");
+        assertThat(plugins.ipam.allocations).isEmpty();
+        assertThat(plugins.network.hostInterfaces).isEmpty();
+        assertThat(plugins.api.annotations("default", "nginx")).isEmpty();
+        assertThat(plugins.podCidrs.cidrs).containsExactly(java.util.Map.entry(Plugins.NODE, "10.244.1.0/24"));
+
+        CniPlugin.Outcome retry = plugins.run("ADD", Plugins.config("1.0.0"));
+        assertThat(retry.exitCode()).as(retry.stdout()).isZero();
+        assertThat(json(plugins.ipam.configs.get(2)).path("ipam").path("subnet").asString()).isEqualTo("10.244.1.0/24");
+    }
+
+    @Test
+    void aCachedPodCidrOfANodeThatLostItsCidrFailsTheAdd() {
+        plugins.podCidrs.cidrs.put(Plugins.NODE, "10.244.1.0/24");
+        plugins.api.withNode(Plugins.NODE, "");
+
+        JsonNode err = json(plugins.run("ADD", Plugins.config("1.0.0")).stdout());
+
+        assertThat(err.path("msg").asString()).isEqualTo("No podCidr for node node-1");
+        assertThat(plugins.ipam.allocations).isEmpty();
+        assertThat(plugins.network.hostInterfaces).isEmpty();
     }
 
     @Test
