@@ -2,8 +2,9 @@
 # Builds the CNI plugin's class-data archives after `mvn package` (run by scripts/post-build.sh):
 #   cni/target/calico.jsa  AppCDS for Java 17 (the default java)
 #   cni/target/calico.aot  AOT cache for Java 25, when the Temurin 25 JDK is present
-# by a training run (io.calicoj.cni.CdsTraining: VERSION, ADD, CHECK, DEL against an in-process
-# HTTPS API server and a fake IPAM script; no root, no cluster). An archive only works for the
+# by a training run (io.calicoj.cni.CdsTraining: VERSION, ADD, CHECK, DEL against in-process HTTPS
+# API servers with an ECDSA and an RSA certificate, made with the JDK's keytool, and a fake IPAM
+# script; no root, no cluster). An archive only works for the
 # exact class path it was made with, so the class path here is spelled exactly as scripts/launch
 # spells it (absolute jar, then target/lib/*), with the JVM options of bin/calico.
 set -euo pipefail
@@ -19,13 +20,6 @@ cp="$jar:$dir/lib/*"
 opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if command -v keytool >/dev/null 2>&1; then
-  keytool -genkeypair -keystore "$work/server.p12" -storetype PKCS12 -storepass training -keypass training \
-    -alias server -keyalg EC -groupname secp256r1 -dname CN=localhost -ext SAN=dns:localhost,ip:127.0.0.1 \
-    -validity 2 >/dev/null 2>&1 || true
-  keytool -exportcert -rfc -keystore "$work/server.p12" -storepass training -alias server \
-    -file "$work/ca.pem" >/dev/null 2>&1 || rm -f "$work/server.p12"
-fi
 train() { # java, archive option
   "$1" "${opts[@]}" "$2" -cp "$cp" io.calicoj.cni.CdsTraining "$work" >"$work/training.log" 2>&1 \
     || { echo "build-cds: training run with $1 failed:" >&2; cat "$work/training.log" >&2; return 1; }

@@ -18,8 +18,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code calicoctl}: Calico's command line over the Calico/J datastore. Exit status 0 on success,
  * 1 on any failure (with the message on standard error).
  *
- * <p>A short-lived process: {@link #main} flushes its output and ends the JVM with
- * {@link System#exit} right away, so no lingering HTTP client thread delays the exit.
+ * <p>A short-lived process: {@link #main} opens the datastore client while the command line is
+ * read, closes it (so no HTTP client thread delays the JVM's exit), flushes its output and ends the
+ * JVM with {@link System#exit} right away.
  */
 public final class Calicoctl {
 
@@ -33,11 +34,15 @@ public final class Calicoctl {
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)), false);
         Map<String, String> env = System.getenv();
         int status = 1;
+        DatastoreClients clients = new DatastoreClients(env);
         try {
-            status = run(args, new CliContext(env, System.in, out, err, new DatastoreClients(env)));
+            // The datastore client opens on another core while picocli reads the command line.
+            clients.openAhead(args);
+            status = run(args, new CliContext(env, System.in, out, err, clients));
         } catch (RuntimeException | Error e) {
             err.println("Failed to execute command: " + e);
         } finally {
+            clients.close();
             out.flush();
             err.flush();
         }

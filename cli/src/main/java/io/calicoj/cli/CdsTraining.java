@@ -63,8 +63,12 @@ public final class CdsTraining {
             for (String[] command : commands) {
                 for (int i = 0; i < 3; i++) {
                     PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-                    Calicoctl.run(command, new CliContext(env, new ByteArrayInputStream(new byte[0]), nowhere, nowhere,
-                            new DatastoreClients(env)));
+                    // As Calicoctl.main runs a command.
+                    try (DatastoreClients clients = new DatastoreClients(env)) {
+                        clients.openAhead(command);
+                        Calicoctl.run(command, new CliContext(env, new ByteArrayInputStream(new byte[0]), nowhere, nowhere,
+                                clients));
+                    }
                 }
             }
         } finally {

@@ -58,6 +58,21 @@ class CalicoctlIT {
         return p;
     }
 
+    @Test
+    void calicoctlReadsTheKubernetesDatastoreWithoutLoadingFabric8() throws Exception {
+        Path classes = dir.resolve("classes.log");
+        Map<String, String> env = new HashMap<>(kubeconfig());
+        env.put("CALICOJ_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+        assertThat(calicoctl(env, "", with("get", "workloadendpoints"))).isEqualTo(new Result(0, INSTALL_PAGE_TABLE, ""));
+
+        String loaded = Files.readString(classes);
+        assertThat(loaded).contains("io.calicoj.datastore.kubeapi.KubeHttpClient").doesNotContain("io.fabric8");
+        try (var jars = Files.list(root().resolve("cli/target/lib"))) {
+            assertThat(jars.map(p -> p.getFileName().toString())).as("calicoctl's runtime class path")
+                    .isNotEmpty().noneMatch(n -> n.startsWith("kubernetes-"));
+        }
+    }
+
     private static Result calicoctl(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(root().resolve("bin/calicoctl").toString()));
         command.addAll(List.of(args));

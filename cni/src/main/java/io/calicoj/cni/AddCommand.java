@@ -10,8 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ADD: resolve the pod CIDR (usePodCidr), allocate an address, build the veth, record the pod IP
- * on the pod; every step registers its undo, so a failure part-way leaves nothing behind.
+ * ADD: resolve the pod CIDR (usePodCidr; cached after the first ADD on a node), allocate an
+ * address, build the veth, record the pod IP on the pod; every step registers its undo, so a failure
+ * part-way leaves nothing behind.
+ *
+ * <p>What waits on the network runs next to what waits on processes: the API connection (kubeconfig,
+ * TLS context, HTTP client) is set up while the IPAM plugin allocates, and the pod's PATCH (with the
+ * TLS handshake of a fresh process) is sent while iproute2 builds the veth. If the veth then fails,
+ * the annotations the PATCH set are removed again.
  */
 final class AddCommand {
 
@@ -33,11 +39,29 @@ final class AddCommand {
         log.info("ADD container {} ({}), host interface {}", req.containerId(),
                 pod.map(PodRef::toString).orElse("not a Kubernetes pod"), hostInterface);
         ctx.network().requireNamespace(req.netns());
-        KubeApi api = needsApi(conf, pod) ? ctx.kube().connect(conf) : null;
-
-        Rollback rollback = new Rollback();
+        if (!needsApi(conf, pod)) {
+            return add(req, conf, pod, hostInterface, null);
+        }
+        Background<KubeApi> api = Background.start("kube-connect", () -> ctx.kube().connect(conf));
         try {
-            IpamResult ipam = allocate(req, conf, api, rollback);
+            return add(req, conf, pod, hostInterface, api);
+        } finally {
+            PodNetwork.close(api);
+        }
+    }
+
+    /** Without a pod there is nothing to annotate; without usePodCidr no node to read. */
+    private static boolean needsApi(NetConf conf, Optional<PodRef> pod) {
+        return pod.isPresent() || PodNetwork.usesPodCidr(conf);
+    }
+
+    private String add(CniRequest req, NetConf conf, Optional<PodRef> pod, String hostInterface, Background<KubeApi> api)
+            throws CniException {
+        Rollback rollback = new Rollback();
+        Background<Boolean> patch = null;
+        try {
+            Allocation allocation = allocate(req, conf, api, rollback);
+            IpamResult ipam = allocation.ipam();
             List<String> addresses = new ArrayList<>();
             for (IpamResult.Address a : ipam.ips()) {
                 if (!a.isIpv4()) {
@@ -53,20 +77,38 @@ final class AddCommand {
             if (routes.isEmpty()) {
                 routes.add("0.0.0.0/0");
             }
+            if (pod.isPresent()) {
+                Map<String, String> annotations = podIpAnnotations(req, addresses);
+                patch = Background.start("kube-patch", () -> api.join().patchPodAnnotations(pod.get(), annotations));
+            }
+            Background<String> cidrNow = allocation.cached().isPresent()
+                    ? checkCachedCidr(allocation.cached().get(), api, patch) : null;
             NetworkSetup.Veth veth = new NetworkSetup.Veth(hostInterface, req.netns(), req.ifName(), conf.mtu(),
                     addresses, routes);
             rollback.onFailure("delete host interface " + hostInterface,
                     () -> ctx.network().removeHostInterface(hostInterface));
-            String mac = ctx.network().setUp(veth);
-            log.info("Calico CNI using IPs: {} on {} (container {} MAC {})", addresses, hostInterface, req.ifName(), mac);
-
-            if (pod.isPresent()) {
-                recordPodIps(api, pod.get(), req, addresses);
+            String mac;
+            try {
+                mac = ctx.network().setUp(veth);
+            } catch (CniException | RuntimeException e) {
+                undoPatchWhenDone(patch, api, pod, rollback);
+                patch = null;
+                throw e;
             }
+            log.info("Calico CNI using IPs: {} on {} (container {} MAC {})", addresses, hostInterface, req.ifName(), mac);
+            if (patch != null && !patch.join()) {
+                patch = null;
+                throw new CniException(CniException.KUBERNETES, "pod " + pod.get() + " not found in the Kubernetes API");
+            }
+            if (cidrNow != null) {
+                requireCachedCidrCurrent(conf, allocation.cached().get(), cidrNow);
+            }
+            patch = null;
             CniResult result = result(req, conf, ipam, hostInterface, mac, routes);
             rollback.commit();
             return result.toJson(conf.cniVersion());
         } catch (CniException e) {
+            undoPatchWhenDone(patch, api, pod, rollback);
             List<String> failures = undo(rollback, req);
             if (failures.isEmpty()) {
                 throw e;
@@ -74,26 +116,37 @@ final class AddCommand {
             String cleanup = "cleaning up after the failure also failed: " + String.join("; ", failures);
             throw new CniException(e.code(), e.msg(), e.details().isEmpty() ? cleanup : e.details() + "; " + cleanup);
         } catch (RuntimeException e) {
+            undoPatchWhenDone(patch, api, pod, rollback);
             undo(rollback, req);
             throw e;
         }
     }
 
-    /** Without a pod there is nothing to annotate; without usePodCidr no node to read. */
-    private static boolean needsApi(NetConf conf, Optional<PodRef> pod) {
-        return pod.isPresent() || PodNetwork.usesPodCidr(conf);
+    /** What IPAM gave, and the node's pod CIDR when it came from the cache (to be checked against the API). */
+    private record Allocation(IpamResult ipam, Optional<CachedCidr> cached) {
     }
 
-    private IpamResult allocate(CniRequest req, NetConf conf, KubeApi api, Rollback rollback) throws CniException {
+    private record CachedCidr(String node, String cidr) {
+    }
+
+    private Allocation allocate(CniRequest req, NetConf conf, Background<KubeApi> api, Rollback rollback) throws CniException {
         String subnet = "";
+        Optional<CachedCidr> fromCache = Optional.empty();
         if (PodNetwork.usesPodCidr(conf)) {
             String node = PodNetwork.nodeName(conf, ctx.hostName());
-            log.info("Calico CNI fetching podCidr from Kubernetes for node {}", node);
-            subnet = api.nodePodCidr(node);
-            if (subnet.isEmpty()) {
-                throw new CniException(CniException.KUBERNETES, "No podCidr for node " + node,
-                        "the node has no spec.podCIDR: start kube-controller-manager with --allocate-node-cidrs=true"
-                                + " --cluster-cidr=<pool>, or check that nodename is the node's Kubernetes name");
+            JdkKubeApi.checkName("node name", node);
+            Optional<String> cached = ctx.podCidrs().get(conf, node);
+            if (cached.isPresent()) {
+                subnet = cached.get();
+                fromCache = Optional.of(new CachedCidr(node, subnet));
+                log.info("Calico CNI using the cached podCidr of node {}: {}", node, subnet);
+            } else {
+                log.info("Calico CNI fetching podCidr from Kubernetes for node {}", node);
+                subnet = api.join().nodePodCidr(node);
+                if (subnet.isEmpty()) {
+                    throw noPodCidr(node);
+                }
+                ctx.podCidrs().put(conf, node, subnet);
             }
             log.info("Calico CNI passing podCidr to host-local IPAM: {}", subnet);
         }
@@ -101,14 +154,49 @@ final class AddCommand {
         IpamResult result = ctx.ipam().add(conf.ipamType(), config, req);
         rollback.onFailure("release the address (IPAM " + conf.ipamType() + " DEL)",
                 () -> ctx.ipam().del(conf.ipamType(), config, req));
-        return result;
+        return new Allocation(result, fromCache);
+    }
+
+    private static CniException noPodCidr(String node) {
+        return new CniException(CniException.KUBERNETES, "No podCidr for node " + node,
+                "the node has no spec.podCIDR: start kube-controller-manager with --allocate-node-cidrs=true"
+                        + " --cluster-cidr=<pool>, or check that nodename is the node's Kubernetes name");
     }
 
     /**
-     * Modern Calico's KDD record of the pod's addresses: annotations, written last, so no step
-     * after it can fail and leave them behind.
+     * The node's pod CIDR as the API server has it now, asked after the pod's PATCH (one connection, one
+     * request at a time) while the veth is built. A node deleted and registered again can get another
+     * CIDR; then the cached one must not be used for this pod.
      */
-    private static void recordPodIps(KubeApi api, PodRef pod, CniRequest req, List<String> addresses) throws CniException {
+    private static Background<String> checkCachedCidr(CachedCidr cached, Background<KubeApi> api, Background<Boolean> patch) {
+        return Background.start("kube-node", () -> {
+            if (patch != null) {
+                try {
+                    patch.join();
+                } catch (CniException | RuntimeException e) {
+                    // Its failure is reported where the PATCH is joined; the node is asked regardless.
+                }
+            }
+            return api.join().nodePodCidr(cached.node());
+        });
+    }
+
+    /** Fails the ADD (and replaces the cache entry) when the node's pod CIDR is no longer the cached one. */
+    private void requireCachedCidrCurrent(NetConf conf, CachedCidr cached, Background<String> current) throws CniException {
+        String now = current.join();
+        if (now.equals(cached.cidr())) {
+            return;
+        }
+        if (now.isEmpty()) {
+            throw noPodCidr(cached.node());
+        }
+        ctx.podCidrs().put(conf, cached.node(), now);
+        throw new CniException(CniException.KUBERNETES, "The pod CIDR of node " + cached.node() + " is now " + now
+                + ", not the cached " + cached.cidr(), "the cache is updated; the next ADD allocates from " + now);
+    }
+
+    /** Modern Calico's KDD record of the pod's addresses. */
+    private static Map<String, String> podIpAnnotations(CniRequest req, List<String> addresses) {
         List<String> cidrs = new ArrayList<>();
         for (String a : addresses) {
             cidrs.add(IprouteNetworkSetup.hostCidr(a));
@@ -117,8 +205,30 @@ final class AddCommand {
         annotations.put(PodNetwork.ANNOTATION_POD_IP, cidrs.get(0));
         annotations.put(PodNetwork.ANNOTATION_POD_IPS, String.join(",", cidrs));
         annotations.put(PodNetwork.ANNOTATION_CONTAINER_ID, req.containerId());
-        if (!api.patchPodAnnotations(pod, annotations)) {
-            throw new CniException(CniException.KUBERNETES, "pod " + pod + " not found in the Kubernetes API");
+        return annotations;
+    }
+
+    /**
+     * A failure while the PATCH may be in flight: waits for it, and when it set the annotations,
+     * registers removing them again with the other undo steps (a failed ADD leaves no annotation behind).
+     */
+    private static void undoPatchWhenDone(Background<Boolean> patch, Background<KubeApi> api, Optional<PodRef> pod,
+                                          Rollback rollback) {
+        if (patch == null) {
+            return;
+        }
+        boolean patched;
+        try {
+            patched = patch.join();
+        } catch (CniException | RuntimeException e) {
+            return; // It failed: nothing was recorded.
+        }
+        if (patched) {
+            Map<String, String> remove = new LinkedHashMap<>();
+            remove.put(PodNetwork.ANNOTATION_POD_IP, null);
+            remove.put(PodNetwork.ANNOTATION_POD_IPS, null);
+            remove.put(PodNetwork.ANNOTATION_CONTAINER_ID, null);
+            rollback.onFailure("remove the pod's IP annotations", () -> api.join().patchPodAnnotations(pod.get(), remove));
         }
     }
 

@@ -64,11 +64,14 @@ public final class CalicoCni {
         return new CniPlugin(context.apply(env)).run(env, stdin);
     }
 
-    /** The real collaborators: processes for IPAM and iproute2, /proc/sys, the JDK HTTP client. */
+    /**
+     * The real collaborators: processes for IPAM and iproute2, /proc/sys, the JDK HTTP client, pod
+     * CIDRs cached next to host-local's data.
+     */
     static PluginContext standardContext(Map<String, String> env) {
         CommandRunner runner = new ProcessCommandRunner(Duration.ofSeconds(60));
         return new PluginContext(env, new ExecIpam(runner), new IprouteNetworkSetup(runner, new Sysctls(Sysctls.PROC_SYS)),
-                conf -> new JdkKubeApi(connection(conf, env)), HostName.SYSTEM);
+                conf -> new JdkKubeApi(connection(conf, env)), HostName.SYSTEM, new PodCidrFiles(PodCidrFiles.HOST_LOCAL_DATA_DIR));
     }
 
     /** One way to reach the API for every program: the shared resolver, fed the netconf over the environment. */

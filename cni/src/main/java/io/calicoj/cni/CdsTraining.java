@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.calicoj.exec.Command;
+import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;
 import io.calicoj.exec.CommandRunner;
 import io.calicoj.exec.ProcessCommandRunner;
@@ -18,20 +20,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * The training run behind the plugin's class-data archive ({@code src/main/scripts/build-cds.sh}):
- * VERSION, ADD, CHECK, DEL and an error, through the real code paths (kubeconfig loading, TLS with
- * a CA and a token, the JDK HTTP client, the IPAM plugin as a process, JSON) against an in-process
- * API server and a fake IPAM script. Only {@code ip}/{@code nsenter} and {@code /proc/sys} are
- * simulated, so it needs neither root nor a cluster. Not part of the plugin's behaviour.
+ * The training run behind the plugin's class-data archive ({@code src/main/scripts/build-cds.sh},
+ * and install-cni's {@link TrainingArchiveBuilder}): VERSION, ADD, CHECK, DEL and an error, through
+ * the real code paths (the JSON kubeconfig install-cni writes, TLS with a CA and a token, the JDK
+ * HTTP client, the IPAM plugin as a process, JSON, the pod CIDR cache missed and then hit, the
+ * background threads) against in-process API servers and a fake IPAM script. Only
+ * {@code ip}/{@code nsenter} and {@code /proc/sys} are simulated, so it needs neither root nor a
+ * cluster. Not part of the plugin's behaviour.
  *
- * <p>Usage: {@code CdsTraining <work dir>}; with {@code server.p12} (password {@code training}) and
- * {@code ca.pem} in it the API server speaks HTTPS, otherwise HTTP.
+ * <p>Real TLS handshakes are most of what a fresh plugin process spends, so they are trained with
+ * both kinds of server certificate an API server has: ECDSA P-256 and RSA 2048 (kubeadm's). The
+ * certificates are made with the running JDK's {@code keytool}; without one the servers speak HTTP.
+ *
+ * <p>Usage: {@code CdsTraining <work dir>}.
  */
 public final class CdsTraining {
 
@@ -40,30 +50,72 @@ public final class CdsTraining {
             + "K8S_POD_INFRA_CONTAINER_ID=0123456789abcdef";
     private static final String IP_LINK = "2: eth0@if9: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1440 qdisc noqueue state UP"
             + " mode DEFAULT group default qlen 1000\\    link/ether 4a:1b:2c:3d:4e:5f brd ff:ff:ff:ff:ff:ff\n";
+    private static final String PASSWORD = "training";
+
+    /** The server key algorithms trained, as keytool names them. */
+    private static final List<List<String>> KEYS = List.of(
+            List.of("ec", "-keyalg", "EC", "-groupname", "secp256r1"),
+            List.of("rsa", "-keyalg", "RSA", "-keysize", "2048"));
 
     private CdsTraining() {
     }
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("calicoj-cds").toString());
-        HttpServer api = apiServer(work);
-        api.start();
-        boolean ok;
-        try {
-            ok = train(work, api);
-        } finally {
-            api.stop(0);
+        boolean tls = makeKeystores(work);
+        boolean ok = true;
+        for (List<String> key : tls ? KEYS : KEYS.subList(0, 1)) {
+            HttpServer api = apiServer(tls ? work.resolve(key.get(0) + ".p12") : null);
+            api.start();
+            try {
+                ok &= train(work, api, key.get(0), tls ? Files.readString(work.resolve(key.get(0) + ".pem")) : "");
+            } finally {
+                api.stop(0);
+            }
         }
         System.exit(ok ? 0 : 1);
     }
 
+    /** A self-signed server certificate for localhost per key algorithm; false when there is no keytool. */
+    private static boolean makeKeystores(Path work) throws IOException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        if (!Files.isExecutable(keytool)) {
+            return false;
+        }
+        ProcessCommandRunner runner = new ProcessCommandRunner();
+        for (List<String> key : KEYS) {
+            String p12 = work.resolve(key.get(0) + ".p12").toString();
+            List<String> generate = new ArrayList<>(List.of(keytool.toString(), "-genkeypair", "-keystore", p12, "-storetype",
+                    "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD, "-alias", "server", "-dname", "CN=localhost",
+                    "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2"));
+            generate.addAll(key.subList(1, key.size()));
+            if (!keytool(runner, generate) || !keytool(runner, List.of(keytool.toString(), "-exportcert", "-rfc", "-keystore",
+                    p12, "-storepass", PASSWORD, "-alias", "server", "-file", work.resolve(key.get(0) + ".pem").toString()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean keytool(ProcessCommandRunner runner, List<String> argv) {
+        try {
+            CommandResult r = runner.run(Command.of(argv));
+            if (!r.succeeded()) {
+                System.err.println("training: keytool failed: " + r.stderr().strip());
+            }
+            return r.succeeded();
+        } catch (CommandFailedException e) {
+            System.err.println("training: keytool cannot run: " + e.getMessage());
+            return false;
+        }
+    }
+
     /** @return whether ADD, CHECK, DEL and VERSION all succeeded (else the archive misses their classes) */
-    private static boolean train(Path work, HttpServer api) throws IOException {
+    private static boolean train(Path work, HttpServer api, String name, String caPem) throws IOException {
         boolean tls = api instanceof HttpsServer;
         String server = (tls ? "https://localhost:" : "http://127.0.0.1:") + api.getAddress().getPort();
-        Path kubeconfig = work.resolve("calico-kubeconfig");
-        Files.writeString(kubeconfig, InstallCni.kubeconfigYaml(server,
-                tls ? Files.readString(work.resolve("ca.pem")) : "", "training-token"));
+        Path kubeconfig = work.resolve("calico-kubeconfig-" + name);
+        Files.writeString(kubeconfig, InstallCni.kubeconfigJson(server, caPem, "training-token"));
         Path bin = Files.createDirectories(work.resolve("bin"));
         Path ipam = bin.resolve("host-local");
         Files.writeString(ipam, "#!/bin/sh\ncat >/dev/null\nif [ \"$CNI_COMMAND\" = ADD ]; then\n"
@@ -74,10 +126,12 @@ public final class CdsTraining {
         String host = io.calicoj.model.k8s.VethNames.hostInterfaceName("default", "training");
         Files.createDirectories(procSys.resolve("net/ipv4/conf").resolve(host));
         Files.createDirectories(procSys.resolve("net/ipv4/neigh").resolve(host));
+        Path dataDir = work.resolve("ipam-" + name);
 
         String config = "{\"cniVersion\": \"1.0.0\", \"name\": \"k8s-pod-network\", \"type\": \"calico\","
                 + " \"log_level\": \"info\", \"datastore_type\": \"kubernetes\", \"nodename\": \"" + NODE + "\", \"mtu\": 1440,"
-                + " \"ipam\": {\"type\": \"host-local\", \"subnet\": \"usePodCidr\"}, \"policy\": {\"type\": \"k8s\"},"
+                + " \"ipam\": {\"type\": \"host-local\", \"subnet\": \"usePodCidr\", \"dataDir\": \"" + dataDir
+                + "\"}, \"policy\": {\"type\": \"k8s\"},"
                 + " \"kubernetes\": {\"kubeconfig\": \"" + kubeconfig + "\"}}";
         Map<String, String> env = new HashMap<>();
         env.put("CNI_CONTAINERID", "0123456789abcdef");
@@ -90,20 +144,22 @@ public final class CdsTraining {
         CommandRunner ip = command -> new CommandResult(command, 0, command.stdin().contains(" show")
                 ? IP_LINK + "10.255.0.2 scope link\n    inet 10.255.0.2/32 scope global eth0\ndefault via 169.254.1.1 dev eth0\n" : "", "");
         CommandRunner processes = new ProcessCommandRunner();
-        java.util.function.Function<Map<String, String>, PluginContext> context = e -> new PluginContext(e,
+        Function<Map<String, String>, PluginContext> context = e -> new PluginContext(e,
                 new ExecIpam(processes), new IprouteNetworkSetup(ip, new Sysctls(procSys)),
-                conf -> new JdkKubeApi(CalicoCni.connection(conf, e)), () -> NODE);
+                conf -> new JdkKubeApi(CalicoCni.connection(conf, e)), () -> NODE, new PodCidrFiles(dataDir));
 
+        // The first ADD asks for the node's pod CIDR, the second finds it cached.
         String addResult = invoke("ADD", env, config, context);
         String prev = config.replaceFirst("\\{", "{\"prevResult\": " + (addResult.isEmpty() ? "{}" : addResult) + ",");
         boolean ok = !addResult.isEmpty() & !invoke("CHECK", env, prev, context).isEmpty()
+                & !invoke("DEL", env, config, context).isEmpty() & !invoke("ADD", env, config, context).isEmpty()
                 & !invoke("DEL", env, config, context).isEmpty() & !invoke("VERSION", env, "", context).isEmpty();
         invoke("ADD", env, "{\"cniVersion\": ", context);
         return ok;
     }
 
     private static String invoke(String command, Map<String, String> env, String stdin,
-                                 java.util.function.Function<Map<String, String>, PluginContext> context) {
+                                 Function<Map<String, String>, PluginContext> context) {
         Map<String, String> e = new HashMap<>(env);
         e.put("CNI_COMMAND", command);
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
@@ -112,13 +168,12 @@ public final class CdsTraining {
         return outcome.exitCode() != 0 ? "" : outcome.stdout().isEmpty() ? "ok" : outcome.stdout();
     }
 
-    /** Answers the plugin's node GET, pod GET and pod PATCH. */
-    private static HttpServer apiServer(Path work) throws Exception {
+    /** Answers the plugin's node GET, pod GET and pod PATCH; HTTPS with the key store, HTTP without one. */
+    private static HttpServer apiServer(Path keystore) throws Exception {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         HttpServer server;
-        Path keystore = work.resolve("server.p12");
-        if (Files.exists(keystore) && Files.exists(work.resolve("ca.pem"))) {
-            char[] password = "training".toCharArray();
+        if (keystore != null) {
+            char[] password = PASSWORD.toCharArray();
             KeyStore ks = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {
                 ks.load(in, password);

@@ -2,7 +2,6 @@ package io.calicoj.cni;
 
 import io.calicoj.datastore.config.DatastoreType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * DEL, idempotent: blank the pod's {@code podIP}/{@code podIPs} annotations (so the agent drops
  * the endpoint at once) unless a newer sandbox of the pod owns them, release the address, delete
- * the container interface (its host peer and routes go with it). Every step runs even when an
- * earlier one failed; the first failure is reported after all of them. Things already gone
- * (pod, address, namespace, interface) are success.
+ * the container interface (its host peer and routes go with it). The API requests run on a second
+ * thread next to the other two steps. Every step runs even when another one failed; the first
+ * failure (the API's, then IPAM's, then the interface's) is reported after all of them. Things
+ * already gone (pod, address, namespace, interface) are success.
  *
  * <p>The veth is deleted from the container's side only, never by the host name: that name is
  * per pod, so a late DEL of an old sandbox would otherwise take down the new sandbox's veth. When
@@ -33,15 +33,17 @@ final class DelCommand {
     void run(CniRequest req, NetConf conf, DatastoreType datastore) throws CniException {
         Optional<PodRef> pod = req.args().pod();
         log.info("DEL container {} ({})", req.containerId(), pod.map(PodRef::toString).orElse("not a Kubernetes pod"));
-        List<CniException> failures = new ArrayList<>();
+        // The API requests (connection, TLS handshake, GET and PATCH) run while IPAM and iproute2 work.
+        Background<Void> annotations = null;
         if (pod.isPresent() && datastore == DatastoreType.KUBERNETES) {
-            try {
-                clearPodIps(ctx.kube().connect(conf), pod.get(), req);
-            } catch (CniException e) {
-                log.warn("DEL container {}: {}", req.containerId(), e.getMessage());
-                failures.add(e);
-            }
+            annotations = Background.start("kube-clear", () -> {
+                try (KubeApi api = ctx.kube().connect(conf)) {
+                    clearPodIps(api, pod.get(), req);
+                }
+                return null;
+            });
         }
+        List<CniException> failures = new ArrayList<>();
         try {
             log.info("Calico CNI releasing IP address");
             String config = PodNetwork.usesPodCidr(conf) ? PodNetwork.ipamConfig(conf, PodNetwork.ANY_SUBNET)
@@ -56,6 +58,14 @@ final class DelCommand {
         } catch (CniException e) {
             log.warn("DEL container {}: {}", req.containerId(), e.getMessage());
             failures.add(e);
+        }
+        if (annotations != null) {
+            try {
+                annotations.join();
+            } catch (CniException e) {
+                log.warn("DEL container {}: {}", req.containerId(), e.getMessage());
+                failures.add(0, e);
+            }
         }
         if (!failures.isEmpty()) {
             throw failures.get(0);
@@ -78,10 +88,7 @@ final class DelCommand {
                 && a.getOrDefault(PodNetwork.ANNOTATION_POD_IPS, "").isEmpty()) {
             return;
         }
-        Map<String, String> blank = new LinkedHashMap<>();
-        blank.put(PodNetwork.ANNOTATION_POD_IP, "");
-        blank.put(PodNetwork.ANNOTATION_POD_IPS, "");
-        if (!api.patchPodAnnotations(pod, blank)) {
+        if (!api.patchPodAnnotations(pod, PodNetwork.blankPodIps())) {
             log.info("Pod {} disappeared while its IP annotations were cleared", pod);
         }
     }

@@ -1,8 +1,10 @@
 package io.calicoj.cni;
 
+import io.calicoj.datastore.kubeapi.KubeJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code install-cni} container: installs the {@code calico} plugin (a launcher script, its
@@ -135,7 +138,7 @@ public final class InstallCni {
         out.println("install-cni: wrote " + kubeconfig + " (0600; token and CA of the service account)");
         String rendered = render(networkConfigTemplate(), sa, netDir);
         try {
-            Json.MAPPER.readTree(rendered);
+            KubeJson.parse(rendered);
         } catch (RuntimeException e) {
             throw new InstallException("the network configuration is not valid JSON after substitution"
                     + " (check CNI_NETWORK_CONFIG): " + e.getMessage().lines().findFirst().orElse(""));
@@ -309,24 +312,30 @@ public final class InstallCni {
             throw new InstallException("KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be set (they are in a pod)");
         }
         String protocol = env.getOrDefault("KUBERNETES_SERVICE_PROTOCOL", "https").toLowerCase(Locale.ROOT);
-        return kubeconfigYaml(protocol + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port, sa.caPem(), sa.token());
+        return kubeconfigJson(protocol + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port, sa.caPem(), sa.token());
     }
 
     /**
      * A one-cluster, one-user kubeconfig as Calico's install writes it ({@code local},
-     * {@code calico}, {@code calico-context}).
+     * {@code calico}, {@code calico-context}), in JSON (which kubectl reads too): the plugin then
+     * reads it without loading a YAML parser.
      *
      * @param caPem the CA to trust; empty for {@code insecure-skip-tls-verify: true}
      */
-    public static String kubeconfigYaml(String server, String caPem, String token) {
-        String tls = caPem.isEmpty() ? "    insecure-skip-tls-verify: true\n"
-                : "    certificate-authority-data: \"" + Base64.getEncoder().encodeToString(caPem.getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8)) + "\"\n";
-        return "# Kubeconfig file for the Calico CNI plugin. Installed by install-cni.\n"
-                + "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: " + server + "\n" + tls
-                + "users:\n- name: calico\n  user:\n    token: " + token + "\n"
-                + "contexts:\n- name: calico-context\n  context:\n    cluster: local\n    user: calico\n"
-                + "current-context: calico-context\n";
+    public static String kubeconfigJson(String server, String caPem, String token) {
+        ObjectNode root = KubeJson.object();
+        root.put("apiVersion", "v1").put("kind", "Config");
+        ObjectNode cluster = root.putArray("clusters").addObject().put("name", "local").putObject("cluster").put("server", server);
+        if (caPem.isEmpty()) {
+            cluster.put("insecure-skip-tls-verify", true);
+        } else {
+            cluster.put("certificate-authority-data", Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)));
+        }
+        root.putArray("users").addObject().put("name", "calico").putObject("user").put("token", token);
+        root.putArray("contexts").addObject().put("name", "calico-context").putObject("context").put("cluster", "local")
+                .put("user", "calico");
+        root.put("current-context", "calico-context");
+        return KubeJson.write(root) + "\n";
     }
 
     /** What may be printed: the configuration with the token replaced. */

@@ -1,14 +1,15 @@
 package io.calicoj.cni;
 
+import io.calicoj.datastore.kubeapi.KubeJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The one JSON mapper of the plugin (tree model only: no data binding, so few classes load). */
+/**
+ * JSON for the plugin: Jackson trees read and written by the lean Kubernetes client's {@link KubeJson}
+ * (no data binding and no {@code ObjectMapper}, so a fresh JVM starts fast).
+ */
 final class Json {
-
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Json() {
     }
@@ -17,12 +18,12 @@ final class Json {
     static ObjectNode parseObject(String text, String what) throws CniException {
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = KubeJson.parse(text);
         } catch (JacksonException e) {
             throw new CniException(CniException.DECODING_FAILURE,
                     "error decoding " + what + ": " + e.getOriginalMessage());
         }
-        if (node == null || node.isMissingNode() || !node.isObject()) {
+        if (!node.isObject()) {
             throw new CniException(CniException.DECODING_FAILURE,
                     "error decoding " + what + ": expected a JSON object");
         }
@@ -30,11 +31,11 @@ final class Json {
     }
 
     static String write(JsonNode node) {
-        return MAPPER.writeValueAsString(node);
+        return KubeJson.write(node);
     }
 
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return KubeJson.object();
     }
 
     /** A string field; empty when absent or null; an error naming the field when it is not a string. */
@@ -54,7 +55,7 @@ final class Json {
     static JsonNode object(JsonNode parent, String field, String path) throws CniException {
         JsonNode v = parent.get(field);
         if (v == null || v.isNull()) {
-            return MAPPER.createObjectNode();
+            return KubeJson.object();
         }
         if (!v.isObject()) {
             throw new CniException(CniException.INVALID_NETWORK_CONFIG,

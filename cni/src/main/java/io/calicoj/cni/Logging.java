@@ -1,5 +1,6 @@
 package io.calicoj.cni;
 
+import io.calicoj.datastore.kubeapi.KubeJson;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +21,7 @@ final class Logging {
     static String levelOf(String stdin) {
         String level = "";
         try {
-            JsonNode v = Json.MAPPER.readTree(stdin).path("log_level");
+            JsonNode v = KubeJson.parse(stdin).path("log_level");
             level = v.isString() ? v.asString() : "";
         } catch (RuntimeException e) {
             // A broken configuration is reported by the plugin; logging just stays at warning.

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Everything a command talks to, injected so tests and the CDS training run can substitute fakes. */
-record PluginContext(Map<String, String> env, Ipam ipam, NetworkSetup network, KubeApiFactory kube, HostName hostName) {
+record PluginContext(Map<String, String> env, Ipam ipam, NetworkSetup network, KubeApiFactory kube, HostName hostName,
+                     PodCidrCache podCidrs) {
 
     PluginContext {
         env = Map.copyOf(env);
@@ -12,5 +13,6 @@ record PluginContext(Map<String, String> env, Ipam ipam, NetworkSetup network, K
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(kube, "kube");
         Objects.requireNonNull(hostName, "hostName");
+        Objects.requireNonNull(podCidrs, "podCidrs");
     }
 }

@@ -1,6 +1,7 @@
 package io.calicoj.cni;
 
 import io.calicoj.model.k8s.VethNames;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,23 @@ final class PodNetwork {
     static final String ANNOTATION_CONTAINER_ID = "cni.projectcalico.org/containerID";
 
     private PodNetwork() {
+    }
+
+    /** The merge patch that DEL (and a failed ADD) sends: no pod IP any more. */
+    static Map<String, String> blankPodIps() {
+        Map<String, String> blank = new LinkedHashMap<>();
+        blank.put(ANNOTATION_POD_IP, "");
+        blank.put(ANNOTATION_POD_IPS, "");
+        return blank;
+    }
+
+    /** Closes a connection once it is made (or has failed), so the process can exit at once. */
+    static void close(Background<KubeApi> api) {
+        try {
+            api.join().close();
+        } catch (CniException | RuntimeException e) {
+            // Not connected: nothing to close.
+        }
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Makes the archive in place with the installed class path: {@link CdsTraining} (HTTPS when
- * the JDK's keytool is there), {@code -XX:AOTCacheOutput} on Java 25+, AppCDS otherwise.
+ * the runtime's keytool is there), {@code -XX:AOTCacheOutput} on Java 25+, AppCDS otherwise.
  */
 final class TrainingArchiveBuilder implements InstallCni.ArchiveBuilder {
 
@@ -25,16 +25,6 @@ final class TrainingArchiveBuilder implements InstallCni.ArchiveBuilder {
         Path tmp = pluginDir.resolve(aot ? ".calico.aot.tmp" : ".calico.jsa.tmp");
         Path work = Files.createTempDirectory("calicoj-cds");
         try {
-            Path keytool = java.resolveSibling("keytool");
-            if (Files.isExecutable(keytool)) {
-                String p12 = work.resolve("server.p12").toString();
-                run(runner, List.of(keytool.toString(), "-genkeypair", "-keystore", p12, "-storetype", "PKCS12",
-                        "-storepass", "training", "-keypass", "training", "-alias", "server", "-keyalg", "EC",
-                        "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                        "-validity", "2"));
-                run(runner, List.of(keytool.toString(), "-exportcert", "-rfc", "-keystore", p12, "-storepass", "training",
-                        "-alias", "server", "-file", work.resolve("ca.pem").toString()));
-            }
             Files.deleteIfExists(tmp);
             List<String> argv = new ArrayList<>();
             argv.add(java.toString());

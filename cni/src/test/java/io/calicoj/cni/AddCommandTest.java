@@ -2,6 +2,7 @@ package io.calicoj.cni;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.calicoj.datastore.kubeapi.KubeJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -10,7 +11,7 @@ class AddCommandTest {
     private final Plugins plugins = new Plugins();
 
     private static JsonNode json(String s) {
-        return Json.MAPPER.readTree(s);
+        return KubeJson.parse(s);
     }
 
     @Test
@@ -114,7 +115,84 @@ class AddCommandTest {
         assertThat(plugins.ipam.allocations).isEmpty();
         assertThat(plugins.network.hostInterfaces).isEmpty();
         assertThat(plugins.network.containerInterfaces).isEmpty();
+        assertThat(plugins.api.annotations("default", "nginx")).as("annotated while the veth was built, then removed")
+                .isEmpty();
+        assertThat(plugins.api.calls).containsExactly("GET node node-1", "PATCH pod default/nginx", "PATCH pod default/nginx");
+    }
+
+    @Test
+    void theNodesPodCidrIsCachedSoIpamNeedNotWaitForTheApiAndTheNodeIsCheckedAfterThePatch() {
+        plugins.run("ADD", Plugins.config("1.0.0"));
+        assertThat(plugins.podCidrs.cidrs).containsExactly(java.util.Map.entry(Plugins.NODE, "10.244.1.0/24"));
+        plugins.api.calls.clear();
+
+        CniPlugin.Outcome second = plugins.run("ADD", "second0123456789", "/var/run/netns/cjtwo", Plugins.config("1.0.0"));
+
+        assertThat(second.exitCode()).as(second.stdout()).isZero();
+        assertThat(plugins.api.calls).containsExactly("PATCH pod default/nginx", "GET node node-1");
+        assertThat(json(plugins.ipam.configs.get(1)).path("ipam").path("subnet").asString()).isEqualTo("10.244.1.0/24");
+    }
+
+    @Test
+    void aCachedPodCidrTheNodeNoLongerHasFailsTheAddLeavesNothingAndIsReplaced() {
+        plugins.podCidrs.cidrs.put(Plugins.NODE, "10.7.0.0/24");
+
+        CniPlugin.Outcome out = plugins.run("ADD", Plugins.config("1.0.0"));
+
+        JsonNode err = json(out.stdout());
+        assertThat(err.path("code").asInt()).isEqualTo(CniException.KUBERNETES);
+        assertThat(err.path("msg").asString())
+                .isEqualTo("The pod CIDR of node node-1 is now 10.244.1.0/24, not the cached 10.7.0.0/24");
+        assertThat(json(plugins.ipam.configs.get(0)).path("ipam").path("subnet").asString()).isEqualTo("10.7.0.0/24");
+        assertThat(plugins.ipam.allocations).isEmpty();
+        assertThat(plugins.network.hostInterfaces).isEmpty();
         assertThat(plugins.api.annotations("default", "nginx")).isEmpty();
+        assertThat(plugins.podCidrs.cidrs).containsExactly(java.util.Map.entry(Plugins.NODE, "10.244.1.0/24"));
+
+        CniPlugin.Outcome retry = plugins.run("ADD", Plugins.config("1.0.0"));
+        assertThat(retry.exitCode()).as(retry.stdout()).isZero();
+        assertThat(json(plugins.ipam.configs.get(2)).path("ipam").path("subnet").asString()).isEqualTo("10.244.1.0/24");
+    }
+
+    @Test
+    void aCachedPodCidrOfANodeThatLostItsCidrFailsTheAdd() {
+        plugins.podCidrs.cidrs.put(Plugins.NODE, "10.244.1.0/24");
+        plugins.api.withNode(Plugins.NODE, "");
+
+        JsonNode err = json(plugins.run("ADD", Plugins.config("1.0.0")).stdout());
+
+        assertThat(err.path("msg").asString()).isEqualTo("No podCidr for node node-1");
+        assertThat(plugins.ipam.allocations).isEmpty();
+        assertThat(plugins.network.hostInterfaces).isEmpty();
+    }
+
+    @Test
+    void aNodeWithoutPodCidrIsNotCached() {
+        plugins.api.withNode(Plugins.NODE, "");
+
+        plugins.run("ADD", Plugins.config("1.0.0"));
+
+        assertThat(plugins.podCidrs.cidrs).isEmpty();
+    }
+
+    @Test
+    void aNodeNameThatIsNotAKubernetesNameIsRefusedBeforeItIsUsed() {
+        JsonNode err = json(plugins.run("ADD", Plugins.config("1.0.0").replace("\"nodename\": \"node-1\"",
+                "\"nodename\": \"../../etc\"")).stdout());
+
+        assertThat(err.path("code").asInt()).isEqualTo(CniException.INVALID_NETWORK_CONFIG);
+        assertThat(err.path("msg").asString()).isEqualTo("node name: invalid Kubernetes name \"../../etc\"");
+        assertThat(plugins.ipam.calls).isEmpty();
+    }
+
+    @Test
+    void theApiConnectionIsClosedWhenAddEndsWhetherItSucceededOrNot() {
+        plugins.run("ADD", Plugins.config("1.0.0"));
+        assertThat(plugins.api.closes()).isEqualTo(1);
+
+        plugins.network.failSetUpAfterCreating(new CniException(CniException.DATAPLANE, "cannot set proxy_arp"));
+        plugins.run("ADD", "other0123456789", "/var/run/netns/cjother", Plugins.config("1.0.0"));
+        assertThat(plugins.api.closes()).isEqualTo(2);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.calicoj.cni;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.calicoj.datastore.kubeapi.KubeJson;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -103,7 +104,7 @@ class CalicoCniIT {
         dataDir = dir.resolve("host-local");
         kubeconfig = dir.resolve("calico-kubeconfig");
         // The mock's certificate is its own; the TLS checks themselves are JdkKubeApiIT's.
-        Files.writeString(kubeconfig, InstallCni.kubeconfigYaml("https://127.0.0.1:" + API_PORT, "", "cni-test-token"));
+        Files.writeString(kubeconfig, InstallCni.kubeconfigJson("https://127.0.0.1:" + API_PORT, "", "cni-test-token"));
     }
 
     @AfterEach
@@ -166,7 +167,7 @@ class CalicoCniIT {
     }
 
     private static JsonNode json(String s) {
-        return Json.MAPPER.readTree(s);
+        return KubeJson.parse(s);
     }
 
     private static List<String> links(String ns) {
@@ -386,7 +387,8 @@ class CalicoCniIT {
         assertThat(r.exit()).isNotZero();
         JsonNode err = json(r.stdout());
         assertThat(err.path("code").asInt()).isEqualTo(CniException.TRY_AGAIN_LATER);
-        assertThat(err.path("msg").asString()).isEqualTo("cannot patch pod default/" + name + ": HTTP 500: etcd is sad");
+        assertThat(err.path("msg").asString()).matches("cannot patch pod default/" + name
+                + ": Kubernetes API server https://127\\.0\\.0\\.1:\\d+ answered HTTP 500: etcd is sad");
         assertNothingLeftAfterFailedAdd(podNs, name);
         assertThat(r.stderr()).doesNotContain("cni-test-token");
     }

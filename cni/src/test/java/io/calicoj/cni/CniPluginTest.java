@@ -2,6 +2,7 @@ package io.calicoj.cni;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.calicoj.datastore.kubeapi.KubeJson;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -11,7 +12,7 @@ class CniPluginTest {
     private final Plugins plugins = new Plugins();
 
     private static JsonNode json(String s) {
-        return Json.MAPPER.readTree(s);
+        return KubeJson.parse(s);
     }
 
     @Test
@@ -166,7 +167,7 @@ class CniPluginTest {
     void anUnexpectedExceptionBecomesCode100() {
         PluginContext broken = new PluginContext(Map.of(), plugins.ipam, plugins.network, conf -> {
             throw new IllegalStateException("boom");
-        }, () -> "n");
+        }, () -> "n", plugins.podCidrs);
 
         CniPlugin.Outcome out = new CniPlugin(broken).run(plugins.env("ADD", Plugins.CONTAINER), Plugins.config("1.0.0"));
 

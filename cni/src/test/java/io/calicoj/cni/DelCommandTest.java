@@ -2,6 +2,7 @@ package io.calicoj.cni;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.calicoj.datastore.kubeapi.KubeJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +28,7 @@ class DelCommandTest {
     void delGivesHostLocalADummySubnetInsteadOfAskingForThePodCidr() {
         plugins.run("DEL", Plugins.config("1.0.0"));
 
-        JsonNode config = Json.MAPPER.readTree(plugins.ipam.configs.get(0));
+        JsonNode config = KubeJson.parse(plugins.ipam.configs.get(0));
         assertThat(config.path("ipam").path("subnet").asString()).isEqualTo("0.0.0.0/0");
         assertThat(plugins.api.calls).doesNotContain("GET node " + Plugins.NODE);
     }
@@ -68,9 +69,22 @@ class DelCommandTest {
 
         CniPlugin.Outcome out = plugins.run("DEL", Plugins.config("1.0.0"));
 
-        assertThat(Json.MAPPER.readTree(out.stdout()).path("code").asInt()).isEqualTo(CniException.TRY_AGAIN_LATER);
+        assertThat(KubeJson.parse(out.stdout()).path("code").asInt()).isEqualTo(CniException.TRY_AGAIN_LATER);
         assertThat(plugins.ipam.allocations).isEmpty();
         assertThat(plugins.network.hostInterfaces).isEmpty();
+    }
+
+    @Test
+    void whenEverythingFailsTheApiFailureIsReportedFirstAsBefore() {
+        plugins.run("ADD", Plugins.config("1.0.0"));
+        plugins.api.failPatch(new CniException(CniException.TRY_AGAIN_LATER, "API down"));
+        plugins.ipam.failDel(new CniException(CniException.IPAM, "store locked"));
+
+        CniPlugin.Outcome out = plugins.run("DEL", Plugins.config("1.0.0"));
+
+        assertThat(KubeJson.parse(out.stdout()).path("msg").asString()).isEqualTo("API down");
+        assertThat(plugins.network.hostInterfaces).isEmpty();
+        assertThat(plugins.api.closes()).isEqualTo(2);
     }
 
     @Test
@@ -80,7 +94,7 @@ class DelCommandTest {
 
         CniPlugin.Outcome out = plugins.run("DEL", Plugins.config("1.0.0"));
 
-        assertThat(Json.MAPPER.readTree(out.stdout()).path("msg").asString()).isEqualTo("store locked");
+        assertThat(KubeJson.parse(out.stdout()).path("msg").asString()).isEqualTo("store locked");
         assertThat(plugins.network.hostInterfaces).isEmpty();
     }
 }

@@ -1,19 +1,23 @@
 package io.calicoj.cni;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Nodes (with pod CIDRs) and pods (with annotations) in memory; a patch can be made to fail. */
+/**
+ * Nodes (with pod CIDRs) and pods (with annotations) in memory; a patch can be made to fail. The
+ * plugin calls it from its background threads, one call at a time (hence the synchronized methods).
+ */
 final class FakeKubeApi implements KubeApi {
 
     final Map<String, String> nodeCidrs = new HashMap<>();
     final Map<PodRef, Map<String, String>> pods = new HashMap<>();
-    final List<String> calls = new ArrayList<>();
+    final List<String> calls = new CopyOnWriteArrayList<>();
     private CniException failPatch;
+    private int closes;
 
     FakeKubeApi withNode(String node, String podCidr) {
         nodeCidrs.put(node, podCidr);
@@ -25,16 +29,26 @@ final class FakeKubeApi implements KubeApi {
         return this;
     }
 
-    void failPatch(CniException e) {
+    synchronized void failPatch(CniException e) {
         failPatch = e;
     }
 
-    Map<String, String> annotations(String namespace, String name) {
+    synchronized Map<String, String> annotations(String namespace, String name) {
         return pods.get(new PodRef(namespace, name));
     }
 
+    /** How often the plugin closed its connection. */
+    synchronized int closes() {
+        return closes;
+    }
+
     @Override
-    public String nodePodCidr(String node) throws CniException {
+    public synchronized void close() {
+        closes++;
+    }
+
+    @Override
+    public synchronized String nodePodCidr(String node) throws CniException {
         calls.add("GET node " + node);
         String cidr = nodeCidrs.get(node);
         if (cidr == null) {
@@ -44,14 +58,14 @@ final class FakeKubeApi implements KubeApi {
     }
 
     @Override
-    public Optional<Map<String, String>> podAnnotations(PodRef pod) {
+    public synchronized Optional<Map<String, String>> podAnnotations(PodRef pod) {
         calls.add("GET pod " + pod);
         Map<String, String> a = pods.get(pod);
         return a == null ? Optional.empty() : Optional.of(Map.copyOf(a));
     }
 
     @Override
-    public boolean patchPodAnnotations(PodRef pod, Map<String, String> annotations) throws CniException {
+    public synchronized boolean patchPodAnnotations(PodRef pod, Map<String, String> annotations) throws CniException {
         calls.add("PATCH pod " + pod);
         if (failPatch != null) {
             throw failPatch;

@@ -7,6 +7,7 @@ import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.config.InClusterEnvironment;
 import io.calicoj.datastore.config.KubeConnections;
 import io.calicoj.datastore.config.KubernetesSettings;
+import io.calicoj.datastore.kubeapi.KubeJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 class InstallCniTest {
 
@@ -85,7 +87,7 @@ class InstallCniTest {
 
         Path conf = net.resolve("10-calico.conflist");
         assertThat(Files.getPosixFilePermissions(conf)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        var json = Json.MAPPER.readTree(Files.readString(conf));
+        var json = KubeJson.parse(Files.readString(conf));
         var calico = json.path("plugins").path(0);
         assertThat(calico.path("nodename").asString()).isEqualTo("node-7");
         assertThat(calico.path("mtu").asInt()).isEqualTo(1500);
@@ -137,8 +139,9 @@ class InstallCniTest {
 
         install();
 
-        String kc = Files.readString(net.resolve("calico-kubeconfig"));
-        assertThat(kc).contains("server: https://[fd00::1]:443").contains("insecure-skip-tls-verify: true");
+        JsonNode cluster = KubeJson.parse(Files.readString(net.resolve("calico-kubeconfig"))).path("clusters").path(0).path("cluster");
+        assertThat(cluster.path("server").asString()).isEqualTo("https://[fd00::1]:443");
+        assertThat(cluster.path("insecure-skip-tls-verify").asBoolean()).isTrue();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.calicoj.datastore.KubeConnection;
+import io.calicoj.datastore.kubeapi.Pem;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -162,7 +163,7 @@ class JdkKubeApiIT {
 
         assertThatThrownBy(() -> api.nodePodCidr("node-1")).isInstanceOfSatisfying(CniException.class, e -> {
             assertThat(e.code()).isEqualTo(CniException.KUBERNETES);
-            assertThat(e.msg()).contains("TLS with the Kubernetes API");
+            assertThat(e.msg()).contains("TLS failed (check its CA and address)");
         });
     }
 
@@ -208,11 +209,12 @@ class JdkKubeApiIT {
         status = 503;
         assertThatThrownBy(() -> api.nodePodCidr("n")).isInstanceOfSatisfying(CniException.class, e -> {
             assertThat(e.code()).isEqualTo(CniException.TRY_AGAIN_LATER);
-            assertThat(e.msg()).isEqualTo("cannot get node n: HTTP 503: nope");
+            assertThat(e.msg()).isEqualTo("cannot get node n: Kubernetes API server " + url("localhost") + " answered HTTP 503: nope");
         });
         status = 403;
         assertThatThrownBy(() -> api.patchPodAnnotations(new PodRef("a", "b"), Map.of()))
-                .hasMessageStartingWith("connection is unauthorized: cannot patch pod a/b: HTTP 403");
+                .hasMessageStartingWith("connection is unauthorized: cannot patch pod a/b: Kubernetes API server " + url("localhost")
+                        + " answered HTTP 403");
         status = 404;
         assertThat(api.podAnnotations(new PodRef("a", "b"))).isEmpty();
         assertThat(api.patchPodAnnotations(new PodRef("a", "b"), Map.of())).isFalse();

@@ -12,10 +12,11 @@ final class Plugins {
     final FakeIpam ipam = new FakeIpam();
     final FakeNetworkSetup network = new FakeNetworkSetup();
     final FakeKubeApi api = new FakeKubeApi().withNode(NODE, "10.244.1.0/24").withPod("default", "nginx");
+    final FakePodCidrCache podCidrs = new FakePodCidrCache();
     final Map<String, String> extraEnv = new HashMap<>();
 
     PluginContext context() {
-        return new PluginContext(extraEnv, ipam, network, conf -> api, () -> NODE);
+        return new PluginContext(extraEnv, ipam, network, conf -> api, () -> NODE, podCidrs);
     }
 
     CniPlugin.Outcome run(String command, String config) {

@@ -273,8 +273,8 @@ class ImageContextsIT {
         assertThat(Pattern.compile("/[^ ':]+\\.jar").matcher(launcher).results().map(m -> m.group()))
                 .isNotEmpty().allMatch(p -> p.startsWith("/opt/cni/bin/calicoj-cni/lib/"));
         assertThat(nodeBin.resolve("calicoj-cni/jre/bin/java")).isExecutable();
-        assertThat(Files.readString(net.resolve("calico-kubeconfig"))).contains("token: first-token-of-the-pod")
-                .contains("server: https://10.96.0.1:443");
+        assertThat(Files.readString(net.resolve("calico-kubeconfig"))).contains("\"token\":\"first-token-of-the-pod\"")
+                .contains("\"server\":\"https://10.96.0.1:443\"");
         assertThat(Files.readString(net.resolve("10-calico.conflist"))).contains("\"nodename\": \"node-1\"")
                 .contains("\"kubeconfig\": \"" + net.resolve("calico-kubeconfig") + "\"");
 
@@ -292,7 +292,7 @@ class ImageContextsIT {
             assertThat(read(log)).contains("Java runtime in /opt/cni/bin/calicoj-cni/jre is current");
             Files.writeString(sa.resolve("token"), "rotated-token-of-the-pod");
             await("calico-kubeconfig with the rotated token",
-                    () -> read(net.resolve("calico-kubeconfig")).contains("token: rotated-token-of-the-pod"), Duration.ofSeconds(60));
+                    () -> read(net.resolve("calico-kubeconfig")).contains("\"token\":\"rotated-token-of-the-pod\""), Duration.ofSeconds(60));
             assertThat(read(log)).doesNotContain("rotated-token-of-the-pod").doesNotContain("first-token-of-the-pod");
         } finally {
             p.descendants().forEach(ProcessHandle::destroy);

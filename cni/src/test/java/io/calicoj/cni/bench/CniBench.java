@@ -21,6 +21,11 @@ import java.util.Map;
  * nothing. Needs root, {@code socat}, {@code keytool}, host-local in /usr/lib/cni and a packaged
  * module with its class-data archives (make build).
  *
+ * <p>The variants take turns pod by pod (pod 1 with every variant, then pod 2, ...), so that a
+ * machine whose load changes during the run treats them alike. With {@code CNI_BENCH_BASELINE=<another
+ * built tree>} that tree's plugin (Java 17 + AppCDS, Java 25 + AOT cache) runs side by side, to
+ * measure what a change bought in the same run.
+ *
  * <p>Usage: {@code CniBench <repo root> [pods]}.
  */
 public final class CniBench {
@@ -32,8 +37,6 @@ public final class CniBench {
     private final int pods;
     private final String node;
     private final String tag;
-    /** CPU (user + system) of the invocations of the variant being measured. */
-    private final List<Long> cpuMs = new ArrayList<>();
 
     private CniBench(Path repo, Path work, int pods) {
         this.repo = repo;
@@ -60,16 +63,12 @@ public final class CniBench {
     private void run() throws Exception {
         Sh.ok("ip", "netns", "add", node);
         Sh.ok("ip", "-n", node, "link", "set", "lo", "up");
-        Path target = repo.resolve("cni/target");
-        String jar;
-        try (var s = Files.list(target)) {
-            jar = s.map(Path::toString).filter(p -> p.matches(".*/calicoj-cni-[^/]*\\.jar") && !p.endsWith("-tests.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("cni is not packaged: run make build"));
-        }
-        String cp = jar + ":" + target.resolve("lib") + "/*";
         String opts = System.getenv().getOrDefault("CNI_BENCH_BASE_OPTS", "-XX:TieredStopAtLevel=1") + " -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
                 + System.getenv().getOrDefault("CNI_BENCH_JAVA_OPTS", "");
         String j25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
+        boolean has25 = Files.isExecutable(Path.of(j25));
+        Path target = repo.resolve("cni/target");
+        String cp = classPath(target);
 
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("floor: host-local + ip (sh)", null);
@@ -77,12 +76,22 @@ public final class CniBench {
         if (System.getenv("CNI_BENCH_WITH_BIN_CALICO") != null) {
             variants.put("bin/calico (repo launcher)", List.of(repo.resolve("bin/calico").toString()));
         }
-        if (Files.isExecutable(Path.of(j25))) {
+        if (has25) {
             variants.put("Java 25 + AOT cache", command(j25, opts + " -XX:AOTCache=" + target.resolve("calico.aot"), cp));
             variants.put("Java 25, no AOT cache", command(j25, opts, cp));
         }
         variants.put("Java 17 + AppCDS", command("java", opts + " -XX:SharedArchiveFile=" + target.resolve("calico.jsa"), cp));
         variants.put("Java 17, no AppCDS", command("java", opts, cp));
+        String baseline = System.getenv("CNI_BENCH_BASELINE");
+        if (baseline != null) {
+            Path other = Path.of(baseline).resolve("cni/target");
+            String otherCp = classPath(other);
+            if (has25) {
+                variants.put("baseline: Java 25 + AOT cache", command(j25, opts + " -XX:AOTCache=" + other.resolve("calico.aot"), otherCp));
+            }
+            variants.put("baseline: Java 17 + AppCDS", command("java", opts + " -XX:SharedArchiveFile=" + other.resolve("calico.jsa"),
+                    otherCp));
+        }
 
         try (FakeApiServer api = new FakeApiServer(work, "10.79.0.0/24")) {
             KubeApiBridge bridge = new KubeApiBridge(node, api.port(), API_PORT, work);
@@ -94,24 +103,60 @@ public final class CniBench {
         }
     }
 
+    private static String classPath(Path target) throws Exception {
+        String jar;
+        try (var s = Files.list(target)) {
+            jar = s.map(Path::toString).filter(p -> p.matches(".*/calicoj-cni-[^/]*\\.jar") && !p.endsWith("-tests.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(target + ": cni is not packaged: run make build"));
+        }
+        return jar + ":" + target.resolve("lib") + "/*";
+    }
+
+    /** One variant's numbers. */
+    private static final class Numbers {
+        final List<Long> add = new ArrayList<>();
+        final List<Long> del = new ArrayList<>();
+        final List<Long> cpu = new ArrayList<>();
+    }
+
     private void table(Map<String, List<String>> variants, FakeApiServer api) throws Exception {
-        {
-            Path kubeconfig = kubeconfig(api);
-            Path floor = floorScript();
-            System.out.printf(Locale.ROOT, "calico CNI plugin, %d pods per variant, wall ms per invocation (load average %s)%n",
-                    pods, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-            System.out.printf(Locale.ROOT, "%-30s %8s %8s %8s   %8s %8s %8s   %9s%n", "variant", "ADD p50", "p90", "max",
-                    "DEL p50", "p90", "max", "CPU p50");
-            int v = 0;
-            for (var e : variants.entrySet()) {
-                Path dataDir = Files.createDirectories(work.resolve("ipam" + v++));
-                List<Long> add = new ArrayList<>();
-                List<Long> del = new ArrayList<>();
-                cpuMs.clear();
-                measure(e.getValue(), floor, kubeconfig, dataDir, add, del);
-                System.out.printf(Locale.ROOT, "%-30s %8d %8d %8d   %8d %8d %8d   %9d%n", e.getKey(), pct(add, 50), pct(add, 90),
-                        pct(add, 100), pct(del, 50), pct(del, 90), pct(del, 100), pct(cpuMs, 50));
+        Path kubeconfig = kubeconfig(api);
+        Path floor = floorScript();
+        System.out.printf(Locale.ROOT, "calico CNI plugin, %d pods per variant (variants take turns), wall ms per invocation"
+                + " (load average %s)%n", pods, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        List<String> names = new ArrayList<>(variants.keySet());
+        List<Numbers> numbers = new ArrayList<>();
+        List<Path> dataDirs = new ArrayList<>();
+        for (int v = 0; v < names.size(); v++) {
+            numbers.add(new Numbers());
+            dataDirs.add(Files.createDirectories(work.resolve("ipam" + v)));
+        }
+        List<String> namespaces = new ArrayList<>();
+        try {
+            for (int i = 0; i < pods; i++) {
+                for (int v = 0; v < names.size(); v++) {
+                    String ns = "cj" + tag + "v" + v + "p" + i;
+                    Sh.ok("ip", "netns", "add", ns);
+                    namespaces.add(ns);
+                    numbers.get(v).add.add(invoke("ADD", v, i, ns, variants.get(names.get(v)), floor,
+                            config(kubeconfig, dataDirs.get(v), v), dataDirs.get(v), numbers.get(v).cpu));
+                }
             }
+            for (int i = 0; i < pods; i++) {
+                for (int v = 0; v < names.size(); v++) {
+                    numbers.get(v).del.add(invoke("DEL", v, i, "cj" + tag + "v" + v + "p" + i, variants.get(names.get(v)), floor,
+                            config(kubeconfig, dataDirs.get(v), v), dataDirs.get(v), numbers.get(v).cpu));
+                }
+            }
+        } finally {
+            namespaces.forEach(ns -> Sh.exit("ip", "netns", "del", ns));
+        }
+        System.out.printf(Locale.ROOT, "%-30s %8s %8s %8s   %8s %8s %8s   %9s%n", "variant", "ADD p50", "p90", "max",
+                "DEL p50", "p90", "max", "CPU p50");
+        for (int v = 0; v < names.size(); v++) {
+            Numbers n = numbers.get(v);
+            System.out.printf(Locale.ROOT, "%-30s %8d %8d %8d   %8d %8d %8d   %9d%n", names.get(v), pct(n.add, 50), pct(n.add, 90),
+                    pct(n.add, 100), pct(n.del, 50), pct(n.del, 90), pct(n.del, 100), pct(n.cpu, 50));
         }
     }
 
@@ -137,43 +182,31 @@ public final class CniBench {
         return c;
     }
 
-    private void measure(List<String> plugin, Path floor, Path kubeconfig, Path dataDir, List<Long> add, List<Long> del) {
-        String config = """
+    /** Variant {@code v}'s configuration: its own node name (so its own pod CIDR) and host-local data. */
+    private String config(Path kubeconfig, Path dataDir, int v) {
+        return """
                 {"cniVersion": "0.3.1", "name": "k8s-pod-network", "type": "calico", "log_level": "%s",
                  "datastore_type": "kubernetes", "nodename": "%s", "mtu": 1440,
                  "ipam": {"type": "host-local", "subnet": "usePodCidr", "dataDir": "%s"},
                  "policy": {"type": "k8s"}, "kubernetes": {"kubeconfig": "%s"}}
-                """.formatted(System.getenv().getOrDefault("CNI_BENCH_LOG_LEVEL", "info"), node, dataDir, kubeconfig);
-        List<String> namespaces = new ArrayList<>();
-        try {
-            for (int i = 0; i < pods; i++) {
-                String ns = "cj" + tag + "p" + i;
-                Sh.ok("ip", "netns", "add", ns);
-                namespaces.add(ns);
-                add.add(invoke("ADD", i, ns, plugin, floor, config, dataDir));
-            }
-            for (int i = 0; i < pods; i++) {
-                del.add(invoke("DEL", i, namespaces.get(i), plugin, floor, config, dataDir));
-            }
-        } finally {
-            namespaces.forEach(ns -> Sh.exit("ip", "netns", "del", ns));
-        }
+                """.formatted(System.getenv().getOrDefault("CNI_BENCH_LOG_LEVEL", "info"), node + "-v" + v, dataDir, kubeconfig);
     }
 
-    private long invoke(String command, int i, String ns, List<String> plugin, Path floor, String config, Path dataDir) {
-        String id = "bench" + tag + i;
+    private long invoke(String command, int v, int i, String ns, List<String> plugin, Path floor, String config, Path dataDir,
+                        List<Long> cpuMs) {
+        String id = "bench" + tag + "v" + v + "p" + i;
         String netns = "/var/run/netns/" + ns;
         // /usr/bin/time reports the CPU the invocation used (all its processes), a steadier figure than wall time
         // on a machine whose cores are shared.
         List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", node, "/usr/bin/time", "-f", "cpu %e %U %S"));
         Map<String, String> env = new HashMap<>();
         if (plugin == null) {
-            argv.addAll(List.of("sh", floor.toString(), command.toLowerCase(Locale.ROOT), netns, id, "calibench" + i,
-                    dataDir.toString()));
+            argv.addAll(List.of("sh", floor.toString(), command.toLowerCase(Locale.ROOT), netns, id, "calib" + v + "p" + i,
+                    dataDir.toString(), "10.79." + v + ".0/24"));
         } else {
             argv.addAll(plugin);
             env.putAll(Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", id, "CNI_NETNS", netns, "CNI_IFNAME", "eth0",
-                    "CNI_PATH", "/usr/lib/cni", "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=bench;K8S_POD_NAME=pod-" + i));
+                    "CNI_PATH", "/usr/lib/cni", "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=bench;K8S_POD_NAME=pod-" + v + "-" + i));
         }
         long startedAt = System.currentTimeMillis();
         long start = System.nanoTime();
@@ -185,8 +218,8 @@ public final class CniBench {
         if (r.exit() != 0) {
             throw new IllegalStateException(command + " of pod " + i + " failed: " + r.stdout() + r.stderr());
         }
-        if (i == 0 && System.getenv("CNI_BENCH_SHOW_LOG") != null) {
-            System.out.println(command + " of pod 0 started at " + java.time.Instant.ofEpochMilli(startedAt) + " and took " + ms
+        if (i == 1 && System.getenv("CNI_BENCH_SHOW_LOG") != null) {
+            System.out.println(command + " of pod 1 of variant " + v + " started at " + java.time.Instant.ofEpochMilli(startedAt) + " and took " + ms
                     + " ms; its log:\n" + r.stderr());
         }
         return ms;
@@ -201,7 +234,7 @@ public final class CniBench {
 
     private Path kubeconfig(FakeApiServer api) throws Exception {
         Path kc = work.resolve("calico-kubeconfig");
-        Files.writeString(kc, InstallCni.kubeconfigYaml("https://localhost:" + API_PORT, Files.readString(api.caPem), "bench-token"));
+        Files.writeString(kc, InstallCni.kubeconfigJson("https://localhost:" + API_PORT, Files.readString(api.caPem), "bench-token"));
         return kc;
     }
 
@@ -210,9 +243,9 @@ public final class CniBench {
         Path p = work.resolve("floor.sh");
         Files.writeString(p, """
                 #!/bin/sh
-                # floor.sh add|del <netns path> <container id> <host interface> <host-local data dir>
+                # floor.sh add|del <netns path> <container id> <host interface> <host-local data dir> <subnet>
                 set -e
-                conf='{"cniVersion":"0.3.1","name":"k8s-pod-network","ipam":{"type":"host-local","subnet":"10.79.0.0/24","dataDir":"'$5'"}}'
+                conf='{"cniVersion":"0.3.1","name":"k8s-pod-network","ipam":{"type":"host-local","subnet":"'$6'","dataDir":"'$5'"}}'
                 export CNI_CONTAINERID=$3 CNI_NETNS=$2 CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni
                 if [ "$1" = add ]; then
                   out=$(echo "$conf" | CNI_COMMAND=ADD /usr/lib/cni/host-local)

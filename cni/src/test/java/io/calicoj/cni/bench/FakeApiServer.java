@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Just enough of a Kubernetes API over HTTPS for the benchmark: GET a node (with a pod CIDR),
+ * Just enough of a Kubernetes API over HTTPS for the benchmark: GET a node (with a pod CIDR: a node
+ * named {@code ...-v<n>} gets {@code 10.79.<n>.0/24}, so variants measured side by side have their own),
  * GET/PATCH (JSON merge patch of annotations) any pod, which springs into existence on first use.
  * A fast, predictable server, so the numbers are the plugin's, not the mock's.
  */
@@ -72,7 +73,9 @@ final class FakeApiServer implements AutoCloseable {
         String body;
         int status = 200;
         if (path.length == 5 && path[3].equals("nodes")) {
-            body = "{\"kind\":\"Node\",\"metadata\":{\"name\":\"" + path[4] + "\"},\"spec\":{\"podCIDR\":\"" + podCidr + "\"}}";
+            java.util.regex.Matcher variant = java.util.regex.Pattern.compile("-v(\\d+)$").matcher(path[4]);
+            String cidr = variant.find() ? "10.79." + variant.group(1) + ".0/24" : podCidr;
+            body = "{\"kind\":\"Node\",\"metadata\":{\"name\":\"" + path[4] + "\"},\"spec\":{\"podCIDR\":\"" + cidr + "\"}}";
         } else if (path.length == 7 && path[5].equals("pods")) {
             ObjectNode a = annotations.computeIfAbsent(path[4] + "/" + path[6], k -> JSON.createObjectNode());
             if (x.getRequestMethod().equals("PATCH")) {

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import io.calicoj.datastore.kubeapi.KubeJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Loads a {@link DatastoreConfig} from the environment or from a {@code calicoctl.cfg} file.
@@ -110,14 +109,13 @@ public final class DatastoreConfigLoader {
     }
 
     static DatastoreConfig fromText(String text, String source) {
-        ObjectMapper yaml = YAMLMapper.builder().build();
         JsonNode root;
         try {
-            root = yaml.readTree(text);
+            root = KubeJson.parseYamlOrJson(text);
         } catch (JacksonException e) {
             throw new ConfigException("invalid config file " + source + ": not YAML or JSON: " + e.getOriginalMessage());
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw new ConfigException("invalid config file " + source + ": expected a CalicoAPIConfig object");
         }
         for (String key : root.propertyNames()) {

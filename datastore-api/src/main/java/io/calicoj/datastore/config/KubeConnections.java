@@ -17,6 +17,19 @@ public final class KubeConnections {
     private KubeConnections() {
     }
 
+    /**
+     * The connection of a loaded configuration, which must be the Kubernetes datastore's.
+     *
+     * @throws ConfigException when the configuration is another datastore's, or incomplete, or a file cannot be read
+     */
+    public static KubeConnection of(DatastoreConfig config, InClusterEnvironment inCluster) {
+        if (config.type() != DatastoreType.KUBERNETES) {
+            throw new ConfigException("DATASTORE_TYPE is " + config.type() + " (from " + config.source()
+                    + "), not kubernetes");
+        }
+        return resolve(config.kubernetes(), inCluster);
+    }
+
     public static KubeConnection resolve(KubernetesSettings s, InClusterEnvironment inCluster) {
         String server = "";
         String ca = null;

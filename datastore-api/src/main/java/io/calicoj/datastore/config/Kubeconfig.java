@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import tools.jackson.core.JacksonException;
+import io.calicoj.datastore.kubeapi.KubeJson;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The parts of a kubeconfig file a client needs, for its current context: server, CA, client
@@ -26,11 +26,11 @@ record Kubeconfig(String server, String caPem, String clientCertPem, String clie
         }
         JsonNode root;
         try {
-            root = YAMLMapper.builder().build().readTree(text);
+            root = KubeJson.parseYamlOrJson(text);
         } catch (JacksonException e) {
             throw new ConfigException("kubeconfig " + file + ": not valid YAML: " + e.getOriginalMessage());
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw new ConfigException("kubeconfig " + file + ": not a kubeconfig");
         }
         String contextName = root.path("current-context").asString("");

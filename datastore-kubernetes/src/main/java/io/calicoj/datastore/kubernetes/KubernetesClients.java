@@ -3,25 +3,15 @@ package io.calicoj.datastore.kubernetes;
 import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.UserAgent;
 import io.calicoj.datastore.config.ConfigException;
+import io.calicoj.datastore.kubeapi.KubeTls;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.Interceptor;
-import io.fabric8.kubernetes.client.internal.SSLUtils;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Base64;
-import java.util.Collection;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Builds fabric8 clients (JDK HTTP client) from a {@link KubeConnection} and from nothing else:
@@ -30,8 +20,9 @@ import javax.net.ssl.TrustManagerFactory;
  * connection Calico's settings resolved is exactly the one used.
  *
  * <p>fabric8's HTTP logging (request headers at TRACE, the token among them) is switched off, so
- * no log level shows a credential. When a CA is configured, only that CA is trusted (fabric8 alone would also trust the JDK's
- * public CAs), as with kubectl and Calico. Retries are left to the callers: the syncer reconnects
+ * no log level shows a credential. TLS is the lean client's ({@link KubeTls}): when a CA is configured,
+ * only that CA is trusted (fabric8 alone would also trust the JDK's public CAs), as with kubectl and
+ * Calico; client keys are read by the same code in every program. Retries are left to the callers: the syncer reconnects
  * with its own backoff and relists; calicoctl fails fast.
  *
  * <p>Every request names its program in {@code User-Agent} ({@code calico-felix/<version>},
@@ -77,15 +68,15 @@ public final class KubernetesClients {
         KubernetesClientBuilder builder = new KubernetesClientBuilder()
                 .withConfig(config)
                 .withHttpClientFactory(new JdkHttpClientFactory());
-        KeyManager[] keys = keyManagers(config); // checked here, so that a bad key gets our message
-        TrustManager[] pinned = connection.caCertificatePem() != null && !connection.insecureSkipTlsVerify()
-                ? trustOnly(connection.caCertificatePem()) : null;
+        // Checked here, so that bad material gets our message (naming the setting, never the key).
+        KeyManager[] keys = KubeTls.keyManagers(connection);
+        TrustManager[] trust = KubeTls.trustManagers(connection);
         builder.withHttpClientBuilderConsumer(http -> {
             // fabric8 logs every request header at TRACE, the bearer token included: not here.
             http.addOrReplaceInterceptor(FABRIC8_HTTP_LOGGING, new Interceptor() {
             });
-            if (pinned != null) {
-                http.sslContext(keys, pinned);
+            if (keys != null || trust != null) {
+                http.sslContext(keys, trust);
             }
         });
         return builder.build();
@@ -104,15 +95,6 @@ public final class KubernetesClients {
                 .withRequestRetryBackoffLimit(0)
                 .withConnectionTimeout(CONNECT_TIMEOUT_MS)
                 .withRequestTimeout(REQUEST_TIMEOUT_MS);
-        if (c.caCertificatePem() != null) {
-            b.withCaCertData(base64(c.caCertificatePem()));
-        }
-        if (c.clientCertificatePem() != null) {
-            b.withClientCertData(base64(c.clientCertificatePem()));
-        }
-        if (c.clientKeyPem() != null) {
-            b.withClientKeyData(base64(c.clientKeyPem())).withClientKeyAlgo(keyAlgorithm(c.clientKeyPem()));
-        }
         if (c.bearerToken() != null && !c.bearerToken().isEmpty()) {
             b.withOauthToken(c.bearerToken());
         }
@@ -122,48 +104,5 @@ public final class KubernetesClients {
     /** {@code <program>/<version>}, the version of this jar (or {@code dev} when run from classes). */
     static String userAgent(String program) {
         return UserAgent.of(program, "calicoj-datastore-kubernetes");
-    }
-
-    /** {@code EC} for SEC1 EC keys, {@code RSA} otherwise (fabric8 then also tries EC for PKCS#8 keys). */
-    static String keyAlgorithm(String keyPem) {
-        return keyPem.contains("BEGIN EC PRIVATE KEY") ? "EC" : "RSA";
-    }
-
-    private static TrustManager[] trustOnly(String caPem) {
-        try {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.UTF_8)));
-            if (certs.isEmpty()) {
-                throw new ConfigException("Kubernetes CA certificate: no PEM certificate found");
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate cert : certs) {
-                store.setCertificateEntry("ca-" + i++, cert);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            return tmf.getTrustManagers();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new ConfigException("Kubernetes CA certificate cannot be used: " + e.getMessage(), e);
-        }
-    }
-
-    private static KeyManager[] keyManagers(Config config) {
-        if (config.getClientCertData() == null) {
-            return null;
-        }
-        try {
-            return SSLUtils.keyManagers(config);
-        } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            // The message of a key parser could quote key material: name the setting only.
-            throw new ConfigException("Kubernetes client certificate or key cannot be used ("
-                    + e.getClass().getSimpleName() + "): check K8S_CERT_FILE/K8S_KEY_FILE or the kubeconfig's client-certificate/client-key");
-        }
-    }
-
-    private static String base64(String pem) {
-        return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,29 +1,18 @@
 package io.calicoj.datastore.kubernetes;
 
-import io.calicoj.datastore.KubeConnection;
-import io.calicoj.datastore.config.ConfigException;
 import io.calicoj.datastore.config.DatastoreConfig;
-import io.calicoj.datastore.config.DatastoreType;
 import io.calicoj.datastore.config.InClusterEnvironment;
 import io.calicoj.datastore.config.KubeConnections;
 
 /**
- * The Kubernetes datastore from a loaded configuration ({@code DATASTORE_TYPE=kubernetes}): the
- * syncer for calico-felix, the client for calicoctl. Programs load the configuration with
- * {@link io.calicoj.datastore.config.DatastoreConfigLoader} and pass it here.
+ * The Kubernetes datastore's syncer from a loaded configuration ({@code DATASTORE_TYPE=kubernetes}).
+ * Programs load the configuration with {@link io.calicoj.datastore.config.DatastoreConfigLoader}
+ * and pass it here. (calicoctl's client needs no fabric8:
+ * {@link io.calicoj.datastore.kubeapi.KubernetesCalicoClient}.)
  */
 public final class KubernetesDatastore {
 
     private KubernetesDatastore() {
-    }
-
-    /** Where and how to connect: kubeconfig, {@code K8S_*} overrides, or the pod's service account. */
-    public static KubeConnection connection(DatastoreConfig config, InClusterEnvironment inCluster) {
-        if (config.type() != DatastoreType.KUBERNETES) {
-            throw new ConfigException("DATASTORE_TYPE is " + config.type() + " (from " + config.source()
-                    + "), not kubernetes");
-        }
-        return KubeConnections.resolve(config.kubernetes(), inCluster);
     }
 
     /**
@@ -32,13 +21,7 @@ public final class KubernetesDatastore {
      * @param interfacePrefix {@code FELIX_INTERFACEPREFIX}
      */
     public static KubernetesSyncer syncer(DatastoreConfig config, InClusterEnvironment inCluster, String interfacePrefix) {
-        return KubernetesSyncer.create(connection(config, inCluster), SyncerOptions.defaults(interfacePrefix)
+        return KubernetesSyncer.create(KubeConnections.of(config, inCluster), SyncerOptions.defaults(interfacePrefix)
                 .withWatchNodes(!config.kubernetes().disableNodePoll()));
-    }
-
-    /** A client for calicoctl. */
-    public static KubernetesCalicoClient client(DatastoreConfig config, InClusterEnvironment inCluster,
-                                                String interfacePrefix) {
-        return KubernetesCalicoClient.create(connection(config, inCluster), interfacePrefix);
     }
 }

@@ -3,6 +3,7 @@ package io.calicoj.datastore.kubernetes;
 import io.calicoj.datastore.Deletion;
 import io.calicoj.datastore.Update;
 import io.calicoj.datastore.Upsert;
+import io.calicoj.datastore.kubeapi.Conversion;
 import io.calicoj.model.Resource;
 import io.calicoj.model.ResourceKey;
 import java.util.HashMap;

@@ -1,17 +1,11 @@
 package io.calicoj.datastore.kubernetes;
 
-import io.calicoj.model.InvalidResourceException;
-import io.calicoj.model.ResourceKey;
-import io.calicoj.model.ResourceKind;
-import io.calicoj.model.k8s.ConvertedPolicy;
+import io.calicoj.datastore.kubeapi.Conversion;
+import io.calicoj.datastore.kubeapi.KubeKind;
 import io.calicoj.model.k8s.KubeNamespace;
 import io.calicoj.model.k8s.KubeNetworkPolicy;
 import io.calicoj.model.k8s.KubeNode;
 import io.calicoj.model.k8s.KubePod;
-import io.calicoj.model.k8s.NamespaceConverter;
-import io.calicoj.model.k8s.NetworkPolicyConverter;
-import io.calicoj.model.k8s.PodConverter;
-import io.calicoj.model.k8s.WorkloadEndpointNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
@@ -25,9 +19,7 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,32 +39,28 @@ final class WatchedType<T extends HasMetadata, S> {
     }
 
     /**
-     * What differs from type to type.
+     * What differs from type to type, besides the conversion ({@link KubeKind}, shared with calicoctl's client).
      *
-     * @param converter may throw: any exception makes the object invalid
-     * @param key       the Calico key of an object, for when it cannot be converted
-     * @param describe  the object for messages, e.g. {@code Pod ns/name}
+     * @param operation the collection, cluster-wide
+     * @param slim      fabric8 object → slim record
      */
     private record Parts<T extends HasMetadata, S>(
             Function<KubernetesClient, FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation,
             Function<T, S> slim,
-            Function<S, ObjectId> id,
-            Function<S, Conversion> converter,
-            Function<S, ResourceKey> key,
-            Function<S, String> describe) {
+            Function<S, ObjectId> id) {
     }
 
-    private final String plural;
+    private final KubeKind<S> kind;
     private final Parts<T, S> parts;
 
-    private WatchedType(String plural, Parts<T, S> parts) {
-        this.plural = plural;
+    private WatchedType(KubeKind<S> kind, Parts<T, S> parts) {
+        this.kind = kind;
         this.parts = parts;
     }
 
     /** The API's plural name, e.g. {@code pods}: for logs and thread names. */
     String plural() {
-        return plural;
+        return kind.plural();
     }
 
     S slim(T object) {
@@ -83,24 +71,9 @@ final class WatchedType<T extends HasMetadata, S> {
         return parts.id().apply(object);
     }
 
-    /**
-     * What the object is in Calico's terms. Never throws: an object that cannot be converted is
-     * {@link Conversion.Invalid}, with a problem naming the object, field and value.
-     */
+    /** What the object is in Calico's terms; never throws (see {@link KubeKind#convert}). */
     Conversion convert(S object) {
-        try {
-            return parts.converter().apply(object);
-        } catch (RuntimeException e) {
-            String what = parts.describe().apply(object);
-            String message;
-            if (e instanceof InvalidResourceException ire) {
-                // Converters name the object themselves; a record's own validation does not.
-                message = ire.object().isEmpty() ? ire.forObject(what).getMessage() : ire.getMessage();
-            } else {
-                message = what + ": " + Objects.toString(e.getMessage(), e.getClass().getSimpleName());
-            }
-            return new Conversion.Invalid(parts.key().apply(object), message);
-        }
+        return kind.convert(object);
     }
 
     /**
@@ -119,7 +92,7 @@ final class WatchedType<T extends HasMetadata, S> {
                 items.add(slim(item));
             } catch (RuntimeException e) {
                 // Left out of the list: whatever was known of it is swept away (fail closed).
-                log.error("Cannot read {} {}: {}", plural, describe(item), e.toString());
+                log.error("Cannot read {} {}: {}", plural(), describe(item), e.toString());
             }
         }
         String rv = list.getMetadata() == null ? null : list.getMetadata().getResourceVersion();
@@ -144,61 +117,31 @@ final class WatchedType<T extends HasMetadata, S> {
 
     @Override
     public String toString() {
-        return plural;
+        return plural();
     }
 
     /** Pods → WorkloadEndpoints. */
     static WatchedType<Pod, KubePod> pods(String interfacePrefix) {
-        PodConverter converter = new PodConverter(interfacePrefix);
-        return new WatchedType<>("pods", new Parts<Pod, KubePod>(
-                c -> c.pods().inAnyNamespace(),
-                KubeObjectMapper::pod,
-                pod -> ObjectId.of(pod.namespace(), pod.name()),
-                pod -> converter.toWorkloadEndpoint(pod).<Conversion>map(wep -> new Conversion.Converted(wep, ""))
-                        .orElse(Conversion.ABSENT),
-                pod -> ResourceKey.of(ResourceKind.WORKLOAD_ENDPOINT, pod.namespace(),
-                        WorkloadEndpointNames.forPod(pod.nodeName(), pod.name())),
-                pod -> "Pod " + pod.qualifiedName()));
+        return new WatchedType<>(KubeKind.pods(interfacePrefix), new Parts<Pod, KubePod>(
+                c -> c.pods().inAnyNamespace(), KubeObjectMapper::pod, pod -> ObjectId.of(pod.namespace(), pod.name())));
     }
 
     /** Namespaces → Profiles {@code kns.<name>}. */
     static WatchedType<Namespace, KubeNamespace> namespaces() {
-        return new WatchedType<>("namespaces", new Parts<Namespace, KubeNamespace>(
-                KubernetesClient::namespaces,
-                KubeObjectMapper::namespace,
-                ns -> ObjectId.of("", ns.name()),
-                ns -> new Conversion.Converted(NamespaceConverter.toProfile(ns), ""),
-                ns -> ResourceKey.of(ResourceKind.PROFILE, NamespaceConverter.profileName(ns.name())),
-                ns -> "Namespace " + ns.name()));
+        return new WatchedType<>(KubeKind.namespaces(), new Parts<Namespace, KubeNamespace>(
+                KubernetesClient::namespaces, KubeObjectMapper::namespace, ns -> ObjectId.of("", ns.name())));
     }
 
-    /**
-     * {@code networking.k8s.io/v1} NetworkPolicies → Calico NetworkPolicies {@code knp.default.<name>};
-     * a policy that lost rules is converted, its dropped rules being its problem.
-     */
+    /** {@code networking.k8s.io/v1} NetworkPolicies → Calico NetworkPolicies {@code knp.default.<name>}. */
     static WatchedType<NetworkPolicy, KubeNetworkPolicy> networkPolicies() {
-        return new WatchedType<>("networkpolicies", new Parts<NetworkPolicy, KubeNetworkPolicy>(
-                c -> c.network().v1().networkPolicies().inAnyNamespace(),
-                KubeObjectMapper::networkPolicy,
-                np -> ObjectId.of(np.namespace(), np.name()),
-                np -> {
-                    ConvertedPolicy converted = NetworkPolicyConverter.toCalico(np);
-                    return new Conversion.Converted(converted.policy(), converted.droppedRules().stream()
-                            .map(e -> e.getMessage() + " (rule dropped)")
-                            .collect(Collectors.joining("; ")));
-                },
-                np -> ResourceKey.of(ResourceKind.NETWORK_POLICY, np.namespace(), NetworkPolicyConverter.policyName(np.name())),
-                np -> "NetworkPolicy " + np.qualifiedName()));
+        return new WatchedType<>(KubeKind.networkPolicies(), new Parts<NetworkPolicy, KubeNetworkPolicy>(
+                c -> c.network().v1().networkPolicies().inAnyNamespace(), KubeObjectMapper::networkPolicy,
+                np -> ObjectId.of(np.namespace(), np.name())));
     }
 
     /** Nodes → Calico Nodes. */
     static WatchedType<Node, KubeNode> nodes() {
-        return new WatchedType<>("nodes", new Parts<Node, KubeNode>(
-                KubernetesClient::nodes,
-                KubeObjectMapper::node,
-                node -> ObjectId.of("", node.name()),
-                node -> new Conversion.Converted(NodeConverter.toCalico(node), ""),
-                node -> ResourceKey.of(ResourceKind.NODE, node.name()),
-                node -> "Node " + node.name()));
+        return new WatchedType<>(KubeKind.nodes(), new Parts<Node, KubeNode>(
+                KubernetesClient::nodes, KubeObjectMapper::node, node -> ObjectId.of("", node.name())));
     }
 }

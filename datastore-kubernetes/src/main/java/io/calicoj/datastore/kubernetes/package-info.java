@@ -1,6 +1,8 @@
 /**
- * The Kubernetes datastore ({@code DATASTORE_TYPE=kubernetes}): Calico resources straight from
- * the Kubernetes API, through fabric8 with the JDK HTTP client.
+ * The Kubernetes datastore ({@code DATASTORE_TYPE=kubernetes}) for the long-running agent: Calico
+ * resources straight from the Kubernetes API, through fabric8 with the JDK HTTP client. (The
+ * short-lived programs, calicoctl and the CNI plugin, use the lean client of
+ * {@code io.calicoj.datastore.kubeapi} instead.)
  *
  * <ul>
  *   <li>{@link io.calicoj.datastore.kubernetes.KubernetesDatastore}: the entry point, from a loaded
@@ -13,14 +15,12 @@
  *       Calico key and a fingerprint of the converted value per object); relist with
  *       mark-and-sweep after 410 Gone or a lost API server, with capped, jittered backoff; a
  *       watchdog for watches that go silent and a deadline for lists that never finish.</li>
- *   <li>{@link io.calicoj.datastore.kubernetes.KubernetesCalicoClient}: calicoctl's read client;
- *       every write refused with Calico's {@code OperationNotSupported}.</li>
  *   <li>{@link io.calicoj.datastore.kubernetes.PodCidrLookup}: a node's pod CIDRs for
  *       {@code usePodCidr}.</li>
  * </ul>
  *
- * <p>Conversion is the model's ({@code io.calicoj.model.k8s}), plus
- * {@link io.calicoj.datastore.kubernetes.NodeConverter} for Nodes; syncer and client share it
- * through {@code WatchedType}, so calicoctl shows exactly what Felix gets.
+ * <p>Conversion is the model's ({@code io.calicoj.model.k8s}); the syncer and calicoctl's client share
+ * it through {@link io.calicoj.datastore.kubeapi.KubeKind}, so calicoctl shows exactly what Felix
+ * gets ({@code KubeTreesAgreementTest} holds the two object mappers to the same records).
  */
 package io.calicoj.datastore.kubernetes;

@@ -8,6 +8,7 @@ import io.calicoj.datastore.config.ConfigException;
 import io.calicoj.datastore.config.DatastoreConfig;
 import io.calicoj.datastore.config.DatastoreConfigLoader;
 import io.calicoj.datastore.config.InClusterEnvironment;
+import io.calicoj.datastore.kubeapi.KubernetesCalicoClient;
 import io.calicoj.model.Resource;
 import io.calicoj.model.ResourceKind;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,6 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every documented variable, from the environment to what the API server sees. */
 class DatastoreVariablesTest {
+
+    private static final String UA = "calicoctl/test";
 
     @TempDir
     Path dir;
@@ -49,7 +52,7 @@ class DatastoreVariablesTest {
 
     private KubernetesCalicoClient client(Map<String, String> env, InClusterEnvironment inCluster) {
         DatastoreConfig config = DatastoreConfigLoader.fromEnvironment(env);
-        return KubernetesDatastore.client(config, inCluster, "cali");
+        return KubernetesCalicoClient.create(config, inCluster, "cali", UA);
     }
 
     private String lastAuthorization() throws InterruptedException {
@@ -177,7 +180,7 @@ class DatastoreVariablesTest {
     @Test
     void anotherDatastoreTypeIsRefusedClearly() {
         DatastoreConfig config = DatastoreConfigLoader.fromEnvironment(Map.of("DATASTORE_TYPE", "etcdv2"));
-        assertThatThrownBy(() -> KubernetesDatastore.client(config, notInAPod, "cali"))
+        assertThatThrownBy(() -> KubernetesCalicoClient.create(config, notInAPod, "cali", UA))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("DATASTORE_TYPE is etcdv2 (from environment), not kubernetes");
     }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.calicoj.datastore.client.DatastoreException;
+import io.calicoj.datastore.kubeapi.KubernetesCalicoClient;
 import io.calicoj.model.NetworkPolicy;
 import io.calicoj.model.Node;
 import io.calicoj.model.Profile;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 
 class KubernetesCalicoClientTest {
 
+    private static final String UA = "calicoctl/test";
+
     private KubernetesMockServer server;
     private KubernetesClient kube;
     private KubernetesCalicoClient calico;
@@ -39,7 +42,7 @@ class KubernetesCalicoClientTest {
     void start() {
         server = MockApi.crud();
         kube = server.createClient();
-        calico = KubernetesCalicoClient.create(MockApi.connection(server, null), "cali");
+        calico = KubernetesCalicoClient.create(MockApi.connection(server, null), "cali", UA);
         kube.namespaces().resource(namespace("web", Map.of("team", "a"))).create();
         kube.namespaces().resource(namespace("db", Map.of())).create();
         kube.pods().resource(pod("web", "front-end", "worker-1", "10.0.0.5", Map.of("app", "fe"))).create();

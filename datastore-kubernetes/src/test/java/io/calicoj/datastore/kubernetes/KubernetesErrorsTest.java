@@ -1,88 +1,49 @@
 package io.calicoj.datastore.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.client.DatastoreException;
+import io.calicoj.model.ResourceKey;
 import io.calicoj.model.ResourceKind;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 
-/** API errors as calicoctl reports them: Calico's kinds, naming the server and the status, never the token. */
+/** fabric8's failures (the syncer's log lines, the pod CIDR lookup) in Calico's terms, naming server and status. */
 class KubernetesErrorsTest {
 
-    private static final String TOKEN = "tok-never-shown-4711";
-    private static final String STATUS_401 = "{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"status\":\"Failure\","
-            + "\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}";
-    private static final String STATUS_403 = "{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"status\":\"Failure\","
-            + "\"message\":\"pods is forbidden: User \\\"system:serviceaccount:kube-system:calico\\\" cannot list resource"
-            + " \\\"pods\\\"\",\"reason\":\"Forbidden\",\"code\":403}";
+    private static final String SERVER = "https://10.96.0.1:443";
+    private static final ResourceKey NODE = ResourceKey.of(ResourceKind.NODE, "worker-1");
 
-    private KubernetesMockServer server;
-    private KubernetesCalicoClient calico;
-
-    @BeforeEach
-    void start() {
-        server = MockApi.scripted();
-        calico = KubernetesCalicoClient.create(MockApi.connection(server, TOKEN), "cali");
-    }
-
-    @AfterEach
-    void stop() {
-        calico.close();
-        server.destroy();
+    private static KubernetesClientException status(int code, String message) {
+        return new KubernetesClientException(new StatusBuilder().withCode(code).withMessage(message).build());
     }
 
     @Test
-    void unauthorizedAndForbiddenAreConnectionUnauthorized() {
-        server.expect().get().withPath("/api/v1/namespaces").andReturn(401, STATUS_401).once();
-        server.expect().get().withPath("/api/v1/pods").andReturn(403, STATUS_403).once();
+    void anAnswerIsDescribedByServerStatusAndExplanation() {
+        assertThat(KubernetesErrors.describe(status(500, "etcdserver: request timed out"), SERVER))
+                .isEqualTo("Kubernetes API server https://10.96.0.1:443 answered HTTP 500: etcdserver: request timed out");
+    }
 
-        assertThatThrownBy(() -> calico.list(ResourceKind.PROFILE, ""))
+    @Test
+    void noAnswerIsDescribedByItsRootCause() {
+        KubernetesClientException e = new KubernetesClientException("Operation: [get] failed",
+                new RuntimeException(new ConnectException("Connection refused")));
+        assertThat(KubernetesErrors.describe(e, SERVER))
+                .isEqualTo("cannot reach Kubernetes API server https://10.96.0.1:443: ConnectException: Connection refused");
+    }
+
+    @Test
+    void statusesMapToCalicosErrorKinds() {
+        assertThat(KubernetesErrors.toDatastoreException(status(404, "not found"), NODE, SERVER))
+                .isInstanceOf(DatastoreException.ResourceDoesNotExist.class).hasMessage("resource does not exist: Node(worker-1)");
+        assertThat(KubernetesErrors.toDatastoreException(status(403, "forbidden"), NODE, SERVER))
                 .isInstanceOf(DatastoreException.ConnectionUnauthorized.class)
-                .hasMessageStartingWith("connection is unauthorized: ")
-                .hasMessageContaining(MockApi.url(server)).hasMessageContaining("401")
-                .hasMessageNotContaining(TOKEN);
-        assertThatThrownBy(() -> calico.list(ResourceKind.WORKLOAD_ENDPOINT, ""))
-                .isInstanceOf(DatastoreException.ConnectionUnauthorized.class)
-                .hasMessageContaining("403").hasMessageContaining("cannot list resource")
-                .hasMessageNotContaining(TOKEN);
-    }
-
-    @Test
-    void otherStatusesAreDatastoreErrorsNamingServerAndStatus() {
-        server.expect().get().withPath("/api/v1/nodes").andReturn(500, "{\"kind\":\"Status\",\"code\":500,"
-                + "\"message\":\"etcdserver: request timed out\"}").once();
-
-        assertThatThrownBy(() -> calico.list(ResourceKind.NODE, ""))
-                .isInstanceOf(DatastoreException.DatastoreError.class)
-                .hasMessage("Kubernetes API server " + MockApi.url(server) + " answered HTTP 500: etcdserver: request timed out");
-    }
-
-    @Test
-    void anUnreachableServerIsADatastoreErrorNamingIt() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        try (KubernetesCalicoClient offline = KubernetesCalicoClient.create(
-                new KubeConnection("http://127.0.0.1:" + port, null, null, null, TOKEN, false), "cali")) {
-            assertThatThrownBy(() -> offline.list(ResourceKind.PROFILE, ""))
-                    .isInstanceOf(DatastoreException.DatastoreError.class)
-                    .hasMessageStartingWith("cannot reach Kubernetes API server http://127.0.0.1:" + port)
-                    .hasMessageNotContaining(TOKEN);
-        }
-    }
-
-    @Test
-    void aMissingObjectIsResourceDoesNotExist() {
-        assertThat(server.getRequestCount()).isZero();
-        assertThatThrownBy(() -> calico.get(Fixtures.nodeKey("ghost")))
-                .isInstanceOf(DatastoreException.ResourceDoesNotExist.class)
-                .hasMessage("resource does not exist: Node(ghost)");
+                .hasMessage("connection is unauthorized: Kubernetes API server https://10.96.0.1:443 answered HTTP 403: forbidden");
+        assertThat(KubernetesErrors.toDatastoreException(status(409, "conflict"), NODE, SERVER))
+                .isInstanceOf(DatastoreException.UpdateConflict.class);
+        assertThat(KubernetesErrors.toDatastoreException(status(503, "unavailable"), NODE, SERVER))
+                .isInstanceOf(DatastoreException.DatastoreError.class);
     }
 }

@@ -1,10 +1,9 @@
-package io.calicoj.datastore.kubernetes;
+package io.calicoj.model.k8s;
 
 import io.calicoj.model.InvalidResourceException;
 import io.calicoj.model.IpAddress;
 import io.calicoj.model.Node;
 import io.calicoj.model.ObjectMeta;
-import io.calicoj.model.k8s.KubeNode;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,17 +1,18 @@
-package io.calicoj.datastore.kubernetes;
+package io.calicoj.datastore.kubeapi;
 
 import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.client.CalicoClient;
 import io.calicoj.datastore.client.DatastoreException;
+import io.calicoj.datastore.config.DatastoreConfig;
+import io.calicoj.datastore.config.InClusterEnvironment;
+import io.calicoj.datastore.config.KubeConnections;
 import io.calicoj.model.Resource;
 import io.calicoj.model.ResourceKey;
 import io.calicoj.model.ResourceKind;
+import io.calicoj.model.k8s.KubePod;
 import io.calicoj.model.k8s.NamespaceConverter;
 import io.calicoj.model.k8s.NetworkPolicyConverter;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,29 +20,38 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
- * calicoctl's view of the Kubernetes datastore ({@code DATASTORE_TYPE=kubernetes}): Calico
- * resources computed from the Kubernetes objects on each call, exactly as the syncer computes
- * them. WorkloadEndpoints come from Pods, Profiles {@code kns.<ns>} from Namespaces,
- * NetworkPolicies {@code knp.default.<name>} from Kubernetes NetworkPolicies and Nodes from
- * Nodes.
+ * calicoctl's view of the Kubernetes datastore ({@code DATASTORE_TYPE=kubernetes}), read-only, on
+ * the lean client ({@link KubeHttpClient}; no fabric8, whose client and typed model cost a
+ * short-lived process most of its run): Calico resources computed from the Kubernetes objects on
+ * each call through the syncer's own conversion ({@link KubeKind}). WorkloadEndpoints come from
+ * Pods, Profiles {@code kns.<ns>} from Namespaces, NetworkPolicies {@code knp.default.<name>} from
+ * Kubernetes NetworkPolicies and Nodes from Nodes.
  *
  * <p>The kinds that would need Calico's CRDs (GlobalNetworkPolicy, HostEndpoint, IPPool,
  * FelixConfiguration, and Calico NetworkPolicies of other names) do not exist here: listing them
  * gives an empty list and getting one says it does not exist, as in Calico's own Kubernetes
  * datastore. Every write is refused with {@link DatastoreException.OperationNotSupported}
  * (operations {@code Create}, {@code Apply}, {@code Update}, {@code Delete}) and a reason telling
- * where the object is managed; nothing is ever reported as done without being done.
+ * where the object is managed, without a request; nothing is ever reported as done without being done.
  *
  * <p>An object that cannot be converted is left out of lists (with a WARN naming the problem);
- * getting it fails with that problem.
+ * getting it fails with that problem. API failures become Calico's error kinds: 401/403
+ * {@link DatastoreException.ConnectionUnauthorized}, a missing object
+ * {@link DatastoreException.ResourceDoesNotExist}, anything else {@link DatastoreException.DatastoreError};
+ * their messages name the server and the status, never the token.
  */
 public final class KubernetesCalicoClient implements CalicoClient {
 
     private static final Logger log = LoggerFactory.getLogger(KubernetesCalicoClient.class);
 
-    static final String KNP_REASON = "kubernetes network policies must be managed through the kubernetes API";
+    /** Per request: a LIST of every pod of a large cluster must fit. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Why a Kubernetes NetworkPolicy ({@code knp.default.*}) cannot be written through Calico (Calico's words). */
+    public static final String KNP_REASON = "kubernetes network policies must be managed through the kubernetes API";
     private static final String NO_CRDS = " resources need Calico's CRDs, which the Kubernetes datastore of Calico/J"
             + " does not have";
 
@@ -49,45 +59,47 @@ public final class KubernetesCalicoClient implements CalicoClient {
             .comparing((Resource r) -> r.metadata().namespace())
             .thenComparing(r -> r.metadata().name());
 
-    private final KubernetesClient client;
-    private final boolean ownsClient;
-    private final String server;
-    private final WatchedType<Pod, ?> podType;
+    private final KubeHttpClient http;
+    private final KubeKind<KubePod> pods;
 
-    /** A client reading through {@code client}, which the caller keeps and closes. */
-    public KubernetesCalicoClient(KubernetesClient client, String interfacePrefix) {
-        this(client, interfacePrefix, false);
+    /** A client reading through {@code http}. */
+    public KubernetesCalicoClient(KubeHttpClient http, String interfacePrefix) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.pods = KubeKind.pods(interfacePrefix);
     }
 
-    private KubernetesCalicoClient(KubernetesClient client, String interfacePrefix, boolean ownsClient) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.ownsClient = ownsClient;
-        this.server = KubernetesErrors.server(client);
-        this.podType = WatchedType.pods(interfacePrefix);
+    /**
+     * A client with its own connection.
+     *
+     * @param userAgent e.g. {@code calicoctl/<version>}
+     * @throws io.calicoj.datastore.config.ConfigException when the connection's URL or TLS material cannot be used
+     */
+    public static KubernetesCalicoClient create(KubeConnection connection, String interfacePrefix, String userAgent) {
+        return new KubernetesCalicoClient(KubeHttpClient.create(connection, userAgent, REQUEST_TIMEOUT), interfacePrefix);
     }
 
-    /** A client with its own connection ({@code User-Agent: calicoctl/<version>}), closed with it. */
-    public static KubernetesCalicoClient create(KubeConnection connection, String interfacePrefix) {
-        return new KubernetesCalicoClient(KubernetesClients.create(connection, KubernetesClients.CALICOCTL), interfacePrefix, true);
+    /**
+     * A client for a loaded configuration: kubeconfig, {@code K8S_*} overrides, or the pod's service account.
+     *
+     * @throws io.calicoj.datastore.config.ConfigException when the configuration is not the Kubernetes datastore's or cannot be used
+     */
+    public static KubernetesCalicoClient create(DatastoreConfig config, InClusterEnvironment inCluster, String interfacePrefix,
+                                                String userAgent) {
+        return create(KubeConnections.of(config, inCluster), interfacePrefix, userAgent);
     }
 
     @Override
     public List<Resource> list(ResourceKind kind, String namespace) throws DatastoreException {
         Objects.requireNonNull(namespace, "namespace");
         List<Resource> out = switch (kind) {
-            case WORKLOAD_ENDPOINT -> convertAll(podType, call(null, () -> namespace.isEmpty()
-                    ? client.pods().inAnyNamespace().list().getItems()
-                    : client.pods().inNamespace(namespace).list().getItems()));
-            case PROFILE -> convertAll(WatchedType.namespaces(), call(null, () -> client.namespaces().list().getItems()));
-            case NETWORK_POLICY -> convertAll(WatchedType.networkPolicies(), call(null, () -> namespace.isEmpty()
-                    ? client.network().v1().networkPolicies().inAnyNamespace().list().getItems()
-                    : client.network().v1().networkPolicies().inNamespace(namespace).list().getItems()));
-            case NODE -> convertAll(WatchedType.nodes(), call(null, () -> client.nodes().list().getItems()));
-            case GLOBAL_NETWORK_POLICY, HOST_ENDPOINT, IP_POOL, FELIX_CONFIGURATION -> List.of();
+            case WORKLOAD_ENDPOINT -> listOf(pods, namespace);
+            case PROFILE -> listOf(KubeKind.namespaces(), "");
+            case NETWORK_POLICY -> listOf(KubeKind.networkPolicies(), namespace);
+            case NODE -> listOf(KubeKind.nodes(), "");
+            case GLOBAL_NETWORK_POLICY, HOST_ENDPOINT, IP_POOL, FELIX_CONFIGURATION -> new ArrayList<>();
         };
-        List<Resource> sorted = new ArrayList<>(out);
-        sorted.sort(BY_NAMESPACE_THEN_NAME);
-        return sorted;
+        out.sort(BY_NAMESPACE_THEN_NAME);
+        return out;
     }
 
     @Override
@@ -96,19 +108,16 @@ public final class KubernetesCalicoClient implements CalicoClient {
         Optional<Resource> found = switch (key.kind()) {
             case WORKLOAD_ENDPOINT -> {
                 Optional<String> pod = podName(key.name());
-                yield pod.isEmpty() ? Optional.empty() : convertOne(podType, key,
-                        call(key, () -> client.pods().inNamespace(key.namespace()).withName(pod.get()).get()));
+                yield pod.isEmpty() ? Optional.empty() : getOne(pods, key, key.namespace(), pod.get());
             }
             case PROFILE -> key.name().startsWith(NamespaceConverter.PROFILE_PREFIX)
-                    ? convertOne(WatchedType.namespaces(), key, call(key, () -> client.namespaces()
-                    .withName(key.name().substring(NamespaceConverter.PROFILE_PREFIX.length())).get()))
+                    ? getOne(KubeKind.namespaces(), key, "", key.name().substring(NamespaceConverter.PROFILE_PREFIX.length()))
                     : Optional.empty();
             case NETWORK_POLICY -> key.name().startsWith(NetworkPolicyConverter.NAME_PREFIX)
-                    ? convertOne(WatchedType.networkPolicies(), key, call(key, () -> client.network().v1()
-                    .networkPolicies().inNamespace(key.namespace())
-                    .withName(key.name().substring(NetworkPolicyConverter.NAME_PREFIX.length())).get()))
+                    ? getOne(KubeKind.networkPolicies(), key, key.namespace(),
+                    key.name().substring(NetworkPolicyConverter.NAME_PREFIX.length()))
                     : Optional.empty();
-            case NODE -> convertOne(WatchedType.nodes(), key, call(key, () -> client.nodes().withName(key.name()).get()));
+            case NODE -> getOne(KubeKind.nodes(), key, "", key.name());
             case GLOBAL_NETWORK_POLICY, HOST_ENDPOINT, IP_POOL, FELIX_CONFIGURATION -> Optional.empty();
         };
         return found.orElseThrow(() -> new DatastoreException.ResourceDoesNotExist(key));
@@ -134,11 +143,10 @@ public final class KubernetesCalicoClient implements CalicoClient {
         throw refused("Delete", key);
     }
 
+    /** Stops the HTTP client's threads, so that the process exits at once. */
     @Override
     public void close() {
-        if (ownsClient) {
-            client.close();
-        }
+        http.close();
     }
 
     /** Why {@code key} cannot be written here. */
@@ -155,7 +163,7 @@ public final class KubernetesCalicoClient implements CalicoClient {
     }
 
     /** The pod of a workload endpoint name {@code <node>-k8s-<pod>-eth0} (dashes within a part doubled). */
-    static Optional<String> podName(String workloadEndpointName) {
+    public static Optional<String> podName(String workloadEndpointName) {
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         String n = workloadEndpointName;
@@ -178,10 +186,19 @@ public final class KubernetesCalicoClient implements CalicoClient {
         return Optional.of(parts.get(2));
     }
 
-    private <T extends HasMetadata, S> List<Resource> convertAll(WatchedType<T, S> type, List<T> objects) {
-        List<Resource> out = new ArrayList<>(objects.size());
-        for (T object : objects) {
-            Conversion c = type.convert(type.slim(object));
+    private <S> List<Resource> listOf(KubeKind<S> kind, String namespace) throws DatastoreException {
+        if (!namespace.isEmpty() && !KubeHttpClient.isName(namespace)) {
+            return new ArrayList<>(); // No namespace can have that name.
+        }
+        List<JsonNode> items;
+        try {
+            items = http.list(kind.path(namespace, ""));
+        } catch (KubeApiException e) {
+            throw failure(e, null);
+        }
+        List<Resource> out = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            Conversion c = kind.convert(kind.fromTree(item));
             if (c instanceof Conversion.Converted converted) {
                 out.add(converted.resource());
             } else if (c instanceof Conversion.Invalid invalid) {
@@ -191,12 +208,21 @@ public final class KubernetesCalicoClient implements CalicoClient {
         return out;
     }
 
-    private <T extends HasMetadata, S> Optional<Resource> convertOne(WatchedType<T, S> type, ResourceKey key, T object)
+    private <S> Optional<Resource> getOne(KubeKind<S> kind, ResourceKey key, String namespace, String name)
             throws DatastoreException {
-        if (object == null) {
+        if (!KubeHttpClient.isName(name) || (!namespace.isEmpty() && !KubeHttpClient.isName(namespace))) {
+            return Optional.empty(); // No object can have that name.
+        }
+        Optional<JsonNode> object;
+        try {
+            object = http.get(kind.path(namespace, name));
+        } catch (KubeApiException e) {
+            throw failure(e, key);
+        }
+        if (object.isEmpty()) {
             return Optional.empty();
         }
-        Conversion c = type.convert(type.slim(object));
+        Conversion c = kind.convert(kind.fromTree(object.get()));
         if (c instanceof Conversion.Converted converted) {
             // A pod on another node has another endpoint name.
             return converted.resource().key().equals(key) ? Optional.of(converted.resource()) : Optional.empty();
@@ -207,20 +233,17 @@ public final class KubernetesCalicoClient implements CalicoClient {
         return Optional.empty();
     }
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T run();
-    }
-
-    /** Runs a Kubernetes call, turning its failure into Calico's error kinds. */
-    private <T> T call(ResourceKey key, Call<T> call) throws DatastoreException {
-        try {
-            return call.run();
-        } catch (KubernetesClientException e) {
-            if (key == null && e.getCode() == 404) {
-                throw new DatastoreException.DatastoreError(KubernetesErrors.describe(e, server), null);
-            }
-            throw KubernetesErrors.toDatastoreException(e, key, server);
+    /** Calico's error kind for a failed request (about {@code key}, or a list when {@code null}). */
+    static DatastoreException failure(KubeApiException e, ResourceKey key) {
+        if (e.isUnauthorized()) {
+            return new DatastoreException.ConnectionUnauthorized(e.getMessage(), null);
         }
+        if (key != null && e.status() == 404) {
+            return new DatastoreException.ResourceDoesNotExist(key);
+        }
+        if (key != null && e.status() == 409) {
+            return new DatastoreException.UpdateConflict(key, e.getMessage());
+        }
+        return new DatastoreException.DatastoreError(e.getMessage(), null);
     }
 }

@@ -1,5 +1,6 @@
-package io.calicoj.cni;
+package io.calicoj.datastore.kubeapi;
 
+import io.calicoj.datastore.config.ConfigException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +20,10 @@ import java.util.regex.Pattern;
 /**
  * PEM certificates and private keys as kubeconfigs carry them: keys in PKCS#8
  * ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) or SEC1 ({@code EC PRIVATE KEY}).
- * Error messages never contain key material.
+ * Error messages never contain key material: a key parser's own message could quote it, so they
+ * are not passed on. Shared by every program's Kubernetes connection (the lean client and fabric8's).
  */
-final class Pem {
+public final class Pem {
 
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
@@ -35,7 +37,8 @@ final class Pem {
     private Pem() {
     }
 
-    static List<X509Certificate> certificates(String pem, String what) throws CniException {
+    /** @param what the setting, for messages, e.g. {@code Kubernetes CA} */
+    public static List<X509Certificate> certificates(String pem, String what) {
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
             List<X509Certificate> certs = new ArrayList<>();
@@ -47,11 +50,12 @@ final class Pem {
             }
             return certs;
         } catch (CertificateException e) {
-            throw new CniException(CniException.INVALID_NETWORK_CONFIG, what + ": not a PEM certificate: " + e.getMessage());
+            throw new ConfigException(what + ": not a PEM certificate: " + e.getMessage());
         }
     }
 
-    static PrivateKey privateKey(String pem, String what) throws CniException {
+    /** @param what the setting, for messages, e.g. {@code Kubernetes client key} */
+    public static PrivateKey privateKey(String pem, String what) {
         Matcher m = BLOCK.matcher(pem);
         while (m.find()) {
             String type = m.group(1);
@@ -62,7 +66,7 @@ final class Pem {
             try {
                 der = Base64.getMimeDecoder().decode(m.group(2));
             } catch (IllegalArgumentException e) {
-                throw new CniException(CniException.INVALID_NETWORK_CONFIG, what + ": the " + type + " block is not valid base64");
+                throw new ConfigException(what + ": the " + type + " block is not valid base64");
             }
             switch (type) {
                 case "PRIVATE KEY":
@@ -73,14 +77,14 @@ final class Pem {
                     byte[] algorithm = sequence(EC_PUBLIC_KEY_OID, curveOf(der, what));
                     return pkcs8(sequence(integerZero(), algorithm, octetString(der)), what, "EC");
                 default:
-                    throw new CniException(CniException.INVALID_NETWORK_CONFIG, what + ": unsupported key type " + type
+                    throw new ConfigException(what + ": unsupported key type " + type
                             + " (use an unencrypted PKCS#8, PKCS#1 or EC key)");
             }
         }
-        throw new CniException(CniException.INVALID_NETWORK_CONFIG, what + ": no PEM private key found");
+        throw new ConfigException(what + ": no PEM private key found");
     }
 
-    private static PrivateKey pkcs8(byte[] der, String what, String... algorithms) throws CniException {
+    private static PrivateKey pkcs8(byte[] der, String what, String... algorithms) {
         for (String algorithm : algorithms) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
@@ -88,11 +92,11 @@ final class Pem {
                 // Try the next algorithm.
             }
         }
-        throw new CniException(CniException.INVALID_NETWORK_CONFIG, what + ": the private key cannot be decoded");
+        throw new ConfigException(what + ": the private key cannot be decoded");
     }
 
     /** The named-curve OID (tag and length included) from the {@code [0]} parameters of a SEC1 ECPrivateKey. */
-    static byte[] curveOf(byte[] sec1, String what) throws CniException {
+    static byte[] curveOf(byte[] sec1, String what) {
         try {
             int[] seq = header(sec1, 0);
             int i = seq[0];
@@ -113,8 +117,7 @@ final class Pem {
         } catch (ArrayIndexOutOfBoundsException e) {
             // Falls through to the error below.
         }
-        throw new CniException(CniException.INVALID_NETWORK_CONFIG,
-                what + ": the EC private key does not name its curve");
+        throw new ConfigException(what + ": the EC private key does not name its curve");
     }
 
     /** DER header at {@code i}: {content start, content length}. */

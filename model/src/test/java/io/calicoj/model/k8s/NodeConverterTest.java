@@ -1,11 +1,10 @@
-package io.calicoj.datastore.kubernetes;
+package io.calicoj.model.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.calicoj.model.InvalidResourceException;
 import io.calicoj.model.Node;
-import io.calicoj.model.k8s.KubeNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
-package io.calicoj.datastore.kubernetes;
+package io.calicoj.datastore.kubeapi;
 
 import io.calicoj.model.Resource;
 import io.calicoj.model.ResourceKey;
 import java.util.Objects;
 
-/** What a Kubernetes object is in Calico's terms. */
-sealed interface Conversion {
+/** What a Kubernetes object is in Calico's terms: the syncer and calicoctl both ask {@link KubeKind#convert}. */
+public sealed interface Conversion {
 
     /**
      * The object is this resource.

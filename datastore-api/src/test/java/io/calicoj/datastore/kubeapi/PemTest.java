@@ -1,4 +1,4 @@
-package io.calicoj.cni;
+package io.calicoj.datastore.kubeapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,130 @@
+package io.calicoj.datastore.kubeapi;
+
+import io.calicoj.datastore.KubeConnection;
+import io.calicoj.datastore.config.ConfigException;
+import java.io.IOException;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * TLS for one API server, the same for every program and client: trust exactly the configured CA
+ * (not also the JDK's ~150 public roots, as kubectl and Calico do; it also saves loading them), the
+ * JDK's trust store when no CA is configured, present the client certificate when there is one, and
+ * verify nothing only when {@code insecure-skip-tls-verify} says so.
+ */
+public final class KubeTls {
+
+    private static final String CA = "Kubernetes CA certificate (K8S_CA_FILE or the kubeconfig's certificate-authority)";
+    private static final String CERTIFICATE =
+            "Kubernetes client certificate (K8S_CERT_FILE or the kubeconfig's client-certificate)";
+    private static final String KEY = "Kubernetes client key (K8S_KEY_FILE or the kubeconfig's client-key)";
+
+    private KubeTls() {
+    }
+
+    /** @throws ConfigException when the CA, certificate or key cannot be used (never quoting the key) */
+    public static SSLContext context(KubeConnection c) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(keyManagers(c), trustManagers(c), null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new ConfigException("cannot set up TLS for the Kubernetes API: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Who is trusted: everyone when verification is skipped, only the configured CA when there is one,
+     * otherwise {@code null} (the JDK's default trust store).
+     */
+    public static TrustManager[] trustManagers(KubeConnection c) {
+        if (c.insecureSkipTlsVerify()) {
+            return new TrustManager[] {new TrustEverything()};
+        }
+        if (c.caCertificatePem() == null) {
+            return null;
+        }
+        try {
+            KeyStore ks = emptyKeyStore();
+            int n = 0;
+            for (X509Certificate cert : Pem.certificates(c.caCertificatePem(), CA)) {
+                ks.setCertificateEntry("ca" + n++, cert);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            return tmf.getTrustManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new ConfigException(CA + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /** The client certificate and key to present; {@code null} when none is configured. */
+    public static KeyManager[] keyManagers(KubeConnection c) {
+        if (c.clientCertificatePem() == null || c.clientKeyPem() == null) {
+            return null;
+        }
+        List<X509Certificate> chain = Pem.certificates(c.clientCertificatePem(), CERTIFICATE);
+        PrivateKey key = Pem.privateKey(c.clientKeyPem(), KEY);
+        try {
+            KeyStore ks = emptyKeyStore();
+            char[] password = new char[0];
+            ks.setKeyEntry("client", key, password, chain.toArray(new X509Certificate[0]));
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            return kmf.getKeyManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            // A key store's message could describe the key: name the settings only.
+            throw new ConfigException("Kubernetes client certificate or key cannot be used (" + e.getClass().getSimpleName()
+                    + "): check K8S_CERT_FILE/K8S_KEY_FILE or the kubeconfig's client-certificate/client-key");
+        }
+    }
+
+    private static KeyStore emptyKeyStore() throws GeneralSecurityException, IOException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        return ks;
+    }
+
+    /** {@code insecure-skip-tls-verify: true}: no chain and no host name check. */
+    private static final class TrustEverything extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
