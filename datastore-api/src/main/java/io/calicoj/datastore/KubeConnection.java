@@ -1,5 +1,6 @@
 package io.calicoj.datastore;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -16,12 +17,22 @@ import java.util.Objects;
  * @param clientKeyPem           client private key (PKCS#8, PKCS#1 or EC), or {@code null}
  * @param bearerToken            bearer token, or {@code null}
  * @param insecureSkipTlsVerify  do not verify the server's certificate
+ * @param bearerTokenFile        the file the token was read from when it is a service account's (the
+ *                               kubelet rotates projected tokens in place: long-running programs re-read
+ *                               it), or {@code null}
  */
 public record KubeConnection(String server, String caCertificatePem, String clientCertificatePem,
-                             String clientKeyPem, String bearerToken, boolean insecureSkipTlsVerify) {
+                             String clientKeyPem, String bearerToken, boolean insecureSkipTlsVerify,
+                             Path bearerTokenFile) {
 
     public KubeConnection {
         Objects.requireNonNull(server, "server");
+    }
+
+    /** A connection whose token, if any, does not come from a file that changes. */
+    public KubeConnection(String server, String caCertificatePem, String clientCertificatePem,
+                          String clientKeyPem, String bearerToken, boolean insecureSkipTlsVerify) {
+        this(server, caCertificatePem, clientCertificatePem, clientKeyPem, bearerToken, insecureSkipTlsVerify, null);
     }
 
     @Override
@@ -31,6 +42,7 @@ public record KubeConnection(String server, String caCertificatePem, String clie
                 + ", clientCertificate=" + (clientCertificatePem == null ? "none" : "configured")
                 + ", clientKey=" + (clientKeyPem == null ? "none" : "<redacted>")
                 + ", bearerToken=" + (bearerToken == null ? "none" : "<redacted>")
-                + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify + "]";
+                + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
+                + (bearerTokenFile == null ? "" : ", bearerTokenFile=" + bearerTokenFile) + "]";
     }
 }

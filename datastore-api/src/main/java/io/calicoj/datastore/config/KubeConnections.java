@@ -87,7 +87,7 @@ public final class KubeConnections {
         }
         String token = read("service account token", env.tokenFile().toString()).trim();
         String ca = Files.exists(env.caFile()) ? read("service account CA", env.caFile().toString()) : null;
-        return new KubeConnection(server, ca, null, null, token, false);
+        return new KubeConnection(server, ca, null, null, token, false, env.tokenFile());
     }
 
     private static String read(String setting, String path) {

@@ -95,6 +95,7 @@ class KubeConnectionsTest {
         assertThat(c.server()).isEqualTo("https://10.96.0.1:443");
         assertThat(c.bearerToken()).isEqualTo("sa-token");
         assertThat(c.caCertificatePem()).isEqualTo("SA-CA");
+        assertThat(c.bearerTokenFile()).as("re-read when the kubelet rotates it").isEqualTo(dir.resolve("token"));
     }
 
     @Test

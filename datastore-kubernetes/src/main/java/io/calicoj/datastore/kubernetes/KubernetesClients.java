@@ -3,6 +3,7 @@ package io.calicoj.datastore.kubernetes;
 import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.UserAgent;
 import io.calicoj.datastore.config.ConfigException;
+import io.calicoj.datastore.config.TokenFile;
 import io.calicoj.datastore.kubeapi.KubeTls;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -97,6 +98,11 @@ public final class KubernetesClients {
                 .withRequestTimeout(REQUEST_TIMEOUT_MS);
         if (c.bearerToken() != null && !c.bearerToken().isEmpty()) {
             b.withOauthToken(c.bearerToken());
+            if (c.bearerTokenFile() != null) {
+                // fabric8 asks for the token on every request; a rotated service account token is picked up.
+                TokenFile file = new TokenFile(c.bearerTokenFile(), c.bearerToken());
+                b.withOauthTokenProvider(file::get);
+            }
         }
         return b.build();
     }

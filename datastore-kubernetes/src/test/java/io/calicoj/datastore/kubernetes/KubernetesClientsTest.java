@@ -68,6 +68,32 @@ class KubernetesClientsTest {
     }
 
     @Test
+    void aServiceAccountTokenRotatedInItsFileIsSentFromTheNextRequestOn(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("token");
+        Files.writeString(file, "first-token\n");
+        KubeConnection base = MockApi.connection(server, "first-token");
+        KubeConnection c = new KubeConnection(base.server(), base.caCertificatePem(), null, null, "first-token",
+                base.insecureSkipTlsVerify(), file);
+        try (KubernetesClient client = KubernetesClients.create(c)) {
+            client.namespaces().list();
+            assertThat(server.getLastRequest().getHeader("Authorization")).isEqualTo("Bearer first-token");
+
+            Path next = dir.resolve("token.next");
+            Files.writeString(next, "second-token\n");
+            Files.setLastModifiedTime(next, java.nio.file.attribute.FileTime.fromMillis(
+                    Files.getLastModifiedTime(file).toMillis() + 1000));
+            Files.move(next, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            client.namespaces().list();
+            assertThat(server.getLastRequest().getHeader("Authorization")).isEqualTo("Bearer second-token");
+
+            Files.delete(file);
+            client.namespaces().list();
+            assertThat(server.getLastRequest().getHeader("Authorization")).as("an unreadable file keeps the last token")
+                    .isEqualTo("Bearer second-token");
+        }
+    }
+
+    @Test
     void requestsNameTheProgramAndVersionInTheUserAgent() throws Exception {
         try (KubernetesClient felix = KubernetesClients.create(MockApi.connection(server, null), KubernetesClients.CALICO_FELIX)) {
             felix.namespaces().list();
