@@ -24,6 +24,8 @@ classpath() {
 
 echo "== compiling benchmark classes"
 mvn -q -B -DskipTests -DskipITs test-compile package >/dev/null
+# Packaging rewrote the jars: the class-data archives must be newer than them, or the launchers ignore them.
+scripts/post-build.sh >/dev/null
 
 for b in $selected; do
   case "$b" in

@@ -60,6 +60,12 @@ public final class CalicoctlBench {
             check(run(concat(List.of(calicoctl), get), env, true), pods);
             System.out.printf("calicoctl get workloadendpoints: %d runs after %d warm-up runs; wall time per process"
                     + " (load average %s)%n", runs, warmup, loadAverage());
+            if (Files.isExecutable(Path.of("/usr/bin/curl"))) {
+                // The floor: what the API server itself takes to answer calicoctl's one list (no JVM at all).
+                measure("floor: curl GET /api/v1/pods (the API server's answer alone)", List.of("/usr/bin/curl", "-sf",
+                        "-o", "/dev/null", "-H", "Authorization: Bearer bench-token", api.url() + "/api/v1/pods"),
+                        env, runs, warmup);
+            }
             measure("bin/calicoctl as shipped (" + describe(launcherJava(), target, true) + ")",
                     concat(List.of(calicoctl), get), env, runs, warmup);
             Map<String, String> env17 = new HashMap<>(env);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -96,11 +99,27 @@ public final class KubeHttpClient implements AutoCloseable {
                 loadJdkRootsAhead();
             }
             b.sslContext(KubeTls.context(connection));
+        } else {
+            withoutTls(b);
         }
         String server = scheme + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         HttpClient http = b.build();
         return new KubeHttpClient(http, http instanceof AutoCloseable ? null : selectorThread(http), base, server,
                 connection.bearerToken(), userAgent, requestTimeout);
+    }
+
+    /**
+     * A plain-HTTP server (such as {@code kubectl proxy} on {@code http://127.0.0.1:8001}) needs no TLS,
+     * but a client built without a TLS context initialises the JDK's default one, reading its whole
+     * trust store (50-100 ms of a fresh JVM). An uninitialised context with explicit parameters keeps
+     * the client from doing that; a request over TLS with it would fail, and none is ever made.
+     */
+    private static void withoutTls(HttpClient.Builder b) {
+        try {
+            b.sslContext(SSLContext.getInstance("TLS")).sslParameters(new SSLParameters());
+        } catch (NoSuchAlgorithmException e) {
+            // No TLS provider at all: the client's own default then applies.
+        }
     }
 
     /**
