@@ -95,7 +95,11 @@ public final class KubernetesClients {
                 .withWatchReconnectLimit(0)
                 .withRequestRetryBackoffLimit(0)
                 .withConnectionTimeout(CONNECT_TIMEOUT_MS)
-                .withRequestTimeout(REQUEST_TIMEOUT_MS);
+                .withRequestTimeout(REQUEST_TIMEOUT_MS)
+                // Over TLS, HTTP/2 is agreed in the handshake. A plain-HTTP server (kubectl proxy, a local
+                // stand-in) would only be offered an "Upgrade: h2c" on the first request, which such servers
+                // rarely support well: HTTP/1.1 there.
+                .withHttp2Disable(c.server().regionMatches(true, 0, "http://", 0, 7));
         if (c.bearerToken() != null && !c.bearerToken().isEmpty()) {
             b.withOauthToken(c.bearerToken());
             if (c.bearerTokenFile() != null) {

@@ -94,6 +94,16 @@ class KubernetesClientsTest {
     }
 
     @Test
+    void aPlainHttpServerIsSpokenToInHttp11WithoutAnH2cUpgrade() throws Exception {
+        try (KubernetesClient client = KubernetesClients.create(MockApi.connection(server, null))) {
+            client.namespaces().list();
+            RecordedRequest request = server.getLastRequest();
+            assertThat(request.getHeader("Upgrade")).isNull();
+            assertThat(request.getHttpVersion()).isEqualTo("HTTP/1.1");
+        }
+    }
+
+    @Test
     void requestsNameTheProgramAndVersionInTheUserAgent() throws Exception {
         try (KubernetesClient felix = KubernetesClients.create(MockApi.connection(server, null), KubernetesClients.CALICO_FELIX)) {
             felix.namespaces().list();
