@@ -47,10 +47,7 @@ public final class RootCommand implements Callable<Integer> {
     private static final List<String> COMMANDS =
             List.of("get", "create", "apply", "replace", "delete", "version", "completion", "help");
 
-    /**
-     * A new subcommand object. (A switch rather than constructor references: a lambda that names a
-     * picocli class, whose class files are too old for the JDK 25 AOT cache, crashes the cache's creation.)
-     */
+    /** A new subcommand object. */
     private static Object create(String name) {
         switch (name) {
             case "get": return new GetCommand();
