@@ -1,7 +1,5 @@
 package io.calicoj.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.calicoj.cli.codec.ResourceEncoder;
 import io.calicoj.cli.codec.YamlWriter;
 import io.calicoj.model.Cidr;
@@ -9,12 +7,8 @@ import io.calicoj.model.IpPool;
 import io.calicoj.model.ObjectMeta;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +19,10 @@ import java.util.Map;
 /**
  * The training run behind calicoctl's class-data archives ({@code cli/src/main/scripts/build-cds.sh}):
  * runs calicoctl's common commands in this JVM so the archive holds the classes they load. It
- * needs no cluster: a small HTTP stub on 127.0.0.1 answers the Kubernetes API calls with a few
- * pods, namespaces, network policies and nodes. Output is discarded.
+ * needs no cluster: {@link TrainingApiServer}, in another JVM so that its HTTP server classes stay
+ * out of the archive, answers the Kubernetes API calls. Output is discarded.
+ *
+ * <p>Usage: {@code CdsTraining <API server URL>}.
  */
 public final class CdsTraining {
 
@@ -34,9 +30,9 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", CdsTraining::answer);
-        server.start();
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: CdsTraining <API server URL>");
+        }
         Path tmp = Files.createTempDirectory("calicoctl-cds");
         try {
             Path file = tmp.resolve("pools.yaml");
@@ -45,7 +41,7 @@ public final class CdsTraining {
                             new IpPool.Spec(Cidr.parse("10.9.0.0/16"), "Never", "Never", true, false, "all()", 26))))));
             Map<String, String> env = new HashMap<>();
             env.put("DATASTORE_TYPE", "kubernetes");
-            env.put("K8S_API_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort());
+            env.put("K8S_API_ENDPOINT", args[0]);
             String cfg = tmp.resolve("none.cfg").toString();
             List<String[]> commands = new ArrayList<>();
             commands.add(new String[] {"version"});
@@ -72,7 +68,6 @@ public final class CdsTraining {
                 }
             }
         } finally {
-            server.stop(0);
             try (var files = Files.list(tmp)) {
                 for (Path p : files.toList()) {
                     Files.deleteIfExists(p);
@@ -81,75 +76,5 @@ public final class CdsTraining {
             Files.deleteIfExists(tmp);
         }
         System.exit(0);
-    }
-
-    /** A Kubernetes API server that knows a handful of objects and nothing else. */
-    private static void answer(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String[] parts = path.replaceAll("/+$", "").split("/");
-        String last = parts[parts.length - 1];
-        String body;
-        int status = 200;
-        if (!exchange.getRequestMethod().equals("GET")) {
-            status = 403;
-            body = status("Forbidden", "training server is read-only", 403);
-        } else if (path.equals("/version")) {
-            body = "{\"major\":\"1\",\"minor\":\"30\",\"gitVersion\":\"v1.30.0\"}";
-        } else if (last.equals("pods") || last.equals("namespaces") || last.equals("networkpolicies")
-                || last.equals("nodes") || last.equals("serviceaccounts")) {
-            body = list(last);
-        } else if (path.startsWith("/apis/crd.projectcalico.org/")) {
-            body = "{\"apiVersion\":\"crd.projectcalico.org/v1\",\"kind\":\"List\",\"metadata\":{\"resourceVersion\":\"1\"},"
-                    + "\"items\":[]}";
-        } else {
-            status = 404;
-            body = status("NotFound", path + " not found", 404);
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static String status(String reason, String message, int code) {
-        return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"" + message
-                + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
-    }
-
-    private static String list(String plural) {
-        String kind = switch (plural) {
-            case "pods" -> "Pod";
-            case "namespaces" -> "Namespace";
-            case "networkpolicies" -> "NetworkPolicy";
-            case "nodes" -> "Node";
-            default -> "ServiceAccount";
-        };
-        List<String> items = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String ns = "ns" + i;
-            items.add(switch (plural) {
-                case "pods" -> "{\"metadata\":{\"name\":\"pod-" + i + "\",\"namespace\":\"" + ns + "\",\"uid\":\"u" + i
-                        + "\",\"resourceVersion\":\"" + (10 + i) + "\",\"labels\":{\"app\":\"web\"}},"
-                        + "\"spec\":{\"nodeName\":\"node-" + i + "\",\"containers\":[{\"name\":\"c\",\"ports\":"
-                        + "[{\"name\":\"http\",\"containerPort\":80}]}]},"
-                        + "\"status\":{\"phase\":\"Running\",\"podIP\":\"10.244." + i + ".5\",\"podIPs\":[{\"ip\":\"10.244."
-                        + i + ".5\"}]}}";
-                case "namespaces" -> "{\"metadata\":{\"name\":\"" + ns + "\",\"uid\":\"n" + i + "\",\"resourceVersion\":\"" + i
-                        + "\",\"labels\":{\"team\":\"t" + i + "\"}}}";
-                case "networkpolicies" -> "{\"metadata\":{\"name\":\"np-" + i + "\",\"namespace\":\"" + ns
-                        + "\",\"resourceVersion\":\"" + (20 + i) + "\"},\"spec\":{\"podSelector\":{\"matchLabels\":"
-                        + "{\"app\":\"web\"}},\"ingress\":[{\"from\":[{\"podSelector\":{}},{\"ipBlock\":{\"cidr\":"
-                        + "\"10.0.0.0/8\",\"except\":[\"10.1.0.0/16\"]}}],\"ports\":[{\"protocol\":\"TCP\",\"port\":80}]}],"
-                        + "\"policyTypes\":[\"Ingress\"]}}";
-                case "nodes" -> "{\"metadata\":{\"name\":\"node-" + i + "\",\"resourceVersion\":\"" + (30 + i) + "\"},"
-                        + "\"spec\":{\"podCIDR\":\"10.244." + i + ".0/24\"},\"status\":{\"addresses\":[{\"type\":\"InternalIP\","
-                        + "\"address\":\"10.240.0." + i + "\"}]}}";
-                default -> "{\"metadata\":{\"name\":\"default\",\"namespace\":\"" + ns + "\"}}";
-            });
-        }
-        return "{\"apiVersion\":\"" + (plural.equals("networkpolicies") ? "networking.k8s.io/v1" : "v1") + "\",\"kind\":\""
-                + kind + "List\",\"metadata\":{\"resourceVersion\":\"100\"},\"items\":[" + String.join(",", items) + "]}";
     }
 }
