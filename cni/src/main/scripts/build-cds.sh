@@ -20,9 +20,14 @@ cp="$jar:$dir/lib/*"
 opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-train() { # java, archive option
-  "$1" "${opts[@]}" "$2" -cp "$cp" io.calicoj.cni.CdsTraining "$work" >"$work/training.log" 2>&1 \
-    || { echo "build-cds: training run with $1 failed:" >&2; cat "$work/training.log" >&2; return 1; }
+train() { # java, archive option; each run in a directory of its own (key stores, IPAM data)
+  local run
+  run=$(mktemp -d -p "$work")
+  "$1" "${opts[@]}" "$2" -cp "$cp" io.calicoj.cni.CdsTraining "$run" >"$run/training.log" 2>&1 \
+    || { echo "build-cds: training run with $1 failed:" >&2; cat "$run/training.log" >&2; return 1; }
+  if ! grep -q "^training ADD: exit 0" "$run/training.log"; then
+    echo "build-cds: training run with $1 did not complete an ADD:" >&2; cat "$run/training.log" >&2; return 1
+  fi
 }
 rm -f "$dir/calico.jsa" "$dir/calico.aot"
 train java "-XX:ArchiveClassesAtExit=$dir/calico.jsa"

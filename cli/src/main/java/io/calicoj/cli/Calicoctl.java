@@ -2,6 +2,7 @@ package io.calicoj.cli;
 
 import io.calicoj.cli.commands.CommandFailure;
 import io.calicoj.cli.commands.RootCommand;
+import io.calicoj.datastore.kubeapi.TlsAhead;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -32,6 +33,8 @@ public final class Calicoctl {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
         PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)), false);
+        // Before anything speaks TLS: the cheaper of the JDK's equal key share orders.
+        TlsAhead.preferCheapKeyShares();
         Map<String, String> env = System.getenv();
         int status = 1;
         DatastoreClients clients = new DatastoreClients(env);

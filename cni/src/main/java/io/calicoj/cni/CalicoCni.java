@@ -6,6 +6,7 @@ import io.calicoj.datastore.config.DatastoreConfigLoader;
 import io.calicoj.datastore.config.InClusterEnvironment;
 import io.calicoj.datastore.config.KubeConnections;
 import io.calicoj.datastore.config.KubernetesSettings;
+import io.calicoj.datastore.kubeapi.TlsAhead;
 import io.calicoj.exec.CommandRunner;
 import io.calicoj.exec.ProcessCommandRunner;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,6 +24,9 @@ import java.util.function.Function;
  * stdin; the result or error goes to stdout as JSON, logs to stderr.
  */
 public final class CalicoCni {
+
+    /** The commands that call the Kubernetes API (pod annotations, the node's pod CIDR). */
+    private static final Set<String> API_COMMANDS = Set.of("ADD", "DEL");
 
     private CalicoCni() {
     }
@@ -32,6 +37,10 @@ public final class CalicoCni {
             System.exit(0);
         }
         Map<String, String> env = System.getenv();
+        if (API_COMMANDS.contains(env.getOrDefault("CNI_COMMAND", ""))) {
+            // These talk to the API server over TLS: its cold start-up work begins now, on other threads.
+            TlsAhead.start();
+        }
         CniPlugin.Outcome outcome = run(env, System.in, CalicoCni::standardContext);
         exit(outcome, System.out);
     }

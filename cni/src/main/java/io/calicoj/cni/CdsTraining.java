@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.calicoj.datastore.kubeapi.TlsAhead;
 import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;
@@ -61,6 +62,8 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        // As CalicoCni.main does first, so that the archive holds the TLS code the plugin runs.
+        TlsAhead.preferCheapKeyShares();
         Path work = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("calicoj-cds").toString());
         boolean tls = makeKeystores(work);
         boolean ok = true;
@@ -76,7 +79,12 @@ public final class CdsTraining {
         System.exit(ok ? 0 : 1);
     }
 
-    /** A self-signed server certificate for localhost per key algorithm; false when there is no keytool. */
+    /**
+     * A self-signed server certificate for localhost per key algorithm; false when there is no keytool.
+     *
+     * @throws IOException when keytool is there but fails: an archive trained without TLS would leave the
+     *     plugin's handshake cold, so no archive is better than that one
+     */
     private static boolean makeKeystores(Path work) throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         if (!Files.isExecutable(keytool)) {
@@ -85,13 +93,16 @@ public final class CdsTraining {
         ProcessCommandRunner runner = new ProcessCommandRunner();
         for (List<String> key : KEYS) {
             String p12 = work.resolve(key.get(0) + ".p12").toString();
+            // keytool refuses to add a second "server" to a key store an earlier run left here.
+            Files.deleteIfExists(Path.of(p12));
+            Files.deleteIfExists(work.resolve(key.get(0) + ".pem"));
             List<String> generate = new ArrayList<>(List.of(keytool.toString(), "-genkeypair", "-keystore", p12, "-storetype",
                     "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD, "-alias", "server", "-dname", "CN=localhost",
                     "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2"));
             generate.addAll(key.subList(1, key.size()));
             if (!keytool(runner, generate) || !keytool(runner, List.of(keytool.toString(), "-exportcert", "-rfc", "-keystore",
                     p12, "-storepass", PASSWORD, "-alias", "server", "-file", work.resolve(key.get(0) + ".pem").toString()))) {
-                return false;
+                throw new IOException("training: no " + key.get(0) + " server certificate (keytool failed), so no TLS to train");
             }
         }
         return true;

@@ -95,8 +95,9 @@ public final class KubeHttpClient implements AutoCloseable {
         }
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT);
         if (scheme.equals("https")) {
+            TlsAhead.keyShares();
             if (!connection.insecureSkipTlsVerify()) {
-                loadJdkRootsAhead();
+                TlsAhead.jdkRoots();
             }
             b.sslContext(KubeTls.context(connection));
         } else {
@@ -163,26 +164,6 @@ public final class KubeHttpClient implements AutoCloseable {
         } catch (Exception e) {
             log.debug("Closing the HTTP client failed: {}", e.toString());
         }
-    }
-
-    /**
-     * The JDK checks the server's host name on the first handshake and, to apply its stricter
-     * wildcard rules to public CAs only, loads its own root certificates then
-     * ({@code sun.security.util.AnchorCertificates}: about 150 certificates parsed, 25–40 ms of a fresh
-     * JVM) even when only the cluster's CA is trusted. Loading that class now, on a second thread
-     * while the client is built and the first request prepared, takes the time off the handshake.
-     * Verification is unchanged; where the class does not exist, nothing happens.
-     */
-    private static void loadJdkRootsAhead() {
-        Thread t = new Thread(() -> {
-            try {
-                Class.forName("sun.security.util.AnchorCertificates");
-            } catch (ClassNotFoundException | LinkageError e) {
-                // Another JDK: the handshake does whatever it needs itself.
-            }
-        }, "tls-roots");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Whether {@code name} is a valid Kubernetes object name (a DNS-1123 subdomain), safe in a path. */

@@ -60,6 +60,7 @@ public final class KubeTls {
             int n = 0;
             for (X509Certificate cert : Pem.certificates(c.caCertificatePem(), CA)) {
                 ks.setCertificateEntry("ca" + n++, cert);
+                TlsAhead.ecKey(cert.getPublicKey());
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(ks);
@@ -75,6 +76,9 @@ public final class KubeTls {
             return null;
         }
         List<X509Certificate> chain = Pem.certificates(c.clientCertificatePem(), CERTIFICATE);
+        if (!chain.isEmpty()) {
+            TlsAhead.ecKey(chain.get(0).getPublicKey());
+        }
         PrivateKey key = Pem.privateKey(c.clientKeyPem(), KEY);
         try {
             KeyStore ks = emptyKeyStore();
