@@ -87,7 +87,13 @@ build_static() {
 
 rm -f "$dir/calicoctl.aot" "$dir/calicoctl.jsa"
 if [[ -n "$newest" && "$(major "$newest")" -ge 25 ]]; then
-  build "$newest" "$dir/calicoctl.aot" "-XX:AOTCacheOutput=$dir/calicoctl.aot" "-XX:AOTCache=$dir/calicoctl.aot -XX:AOTMode=on"
+  # Classes only, no profiles of the training run (the JIT would compile at start-up whatever was hot in
+  # training); the flag is diagnostic, so a JDK without it gets an archive with profiles.
+  build "$newest" "$dir/calicoctl.aot" "-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput=$dir/calicoctl.aot" \
+    "-XX:AOTCache=$dir/calicoctl.aot -XX:AOTMode=on" 2>/dev/null
+  if [[ ! -s "$dir/calicoctl.aot" ]]; then
+    build "$newest" "$dir/calicoctl.aot" "-XX:AOTCacheOutput=$dir/calicoctl.aot" "-XX:AOTCache=$dir/calicoctl.aot -XX:AOTMode=on"
+  fi
   jsa_java="$default_java"
 else
   jsa_java="${newest:-$default_java}"

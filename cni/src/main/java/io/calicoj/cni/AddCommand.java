@@ -77,12 +77,14 @@ final class AddCommand {
             if (routes.isEmpty()) {
                 routes.add("0.0.0.0/0");
             }
+            Background<String> cidrNow = allocation.nodeNow();
             if (pod.isPresent()) {
                 Map<String, String> annotations = podIpAnnotations(req, addresses);
-                patch = Background.start("kube-patch", () -> api.join().patchPodAnnotations(pod.get(), annotations));
+                patch = Background.start("kube-patch", () -> {
+                    settle(cidrNow);
+                    return api.join().patchPodAnnotations(pod.get(), annotations);
+                });
             }
-            Background<String> cidrNow = allocation.cached().isPresent()
-                    ? checkCachedCidr(allocation.cached().get(), api, patch) : null;
             NetworkSetup.Veth veth = new NetworkSetup.Veth(hostInterface, req.netns(), req.ifName(), conf.mtu(),
                     addresses, routes);
             rollback.onFailure("delete host interface " + hostInterface,
@@ -122,8 +124,11 @@ final class AddCommand {
         }
     }
 
-    /** What IPAM gave, and the node's pod CIDR when it came from the cache (to be checked against the API). */
-    private record Allocation(IpamResult ipam, Optional<CachedCidr> cached) {
+    /**
+     * What IPAM gave, and when the node's pod CIDR came from the cache, that CIDR and the API's answer
+     * for the node now (to be checked against each other).
+     */
+    private record Allocation(IpamResult ipam, Optional<CachedCidr> cached, Background<String> nodeNow) {
     }
 
     private record CachedCidr(String node, String cidr) {
@@ -132,6 +137,7 @@ final class AddCommand {
     private Allocation allocate(CniRequest req, NetConf conf, Background<KubeApi> api, Rollback rollback) throws CniException {
         String subnet = "";
         Optional<CachedCidr> fromCache = Optional.empty();
+        Background<String> nodeNow = null;
         if (PodNetwork.usesPodCidr(conf)) {
             String node = PodNetwork.nodeName(conf, ctx.hostName());
             JdkKubeApi.checkName("node name", node);
@@ -139,6 +145,7 @@ final class AddCommand {
             if (cached.isPresent()) {
                 subnet = cached.get();
                 fromCache = Optional.of(new CachedCidr(node, subnet));
+                nodeNow = askNode(node, api);
                 log.info("Calico CNI using the cached podCidr of node {}: {}", node, subnet);
             } else {
                 log.info("Calico CNI fetching podCidr from Kubernetes for node {}", node);
@@ -154,7 +161,7 @@ final class AddCommand {
         IpamResult result = ctx.ipam().add(conf.ipamType(), config, req);
         rollback.onFailure("release the address (IPAM " + conf.ipamType() + " DEL)",
                 () -> ctx.ipam().del(conf.ipamType(), config, req));
-        return new Allocation(result, fromCache);
+        return new Allocation(result, fromCache, nodeNow);
     }
 
     private static CniException noPodCidr(String node) {
@@ -164,21 +171,25 @@ final class AddCommand {
     }
 
     /**
-     * The node's pod CIDR as the API server has it now, asked after the pod's PATCH (one connection, one
-     * request at a time) while the veth is built. A node deleted and registered again can get another
-     * CIDR; then the cached one must not be used for this pod.
+     * The node's pod CIDR as the API server has it now (a node deleted and registered again can get
+     * another CIDR; then the cached one must not be used for this pod). Asked as soon as the
+     * connection is ready, while IPAM allocates and the veth is built, so the TLS handshake is made
+     * then; the PATCH waits for this answer and reuses the connection (one request at a time).
      */
-    private static Background<String> checkCachedCidr(CachedCidr cached, Background<KubeApi> api, Background<Boolean> patch) {
-        return Background.start("kube-node", () -> {
-            if (patch != null) {
-                try {
-                    patch.join();
-                } catch (CniException | RuntimeException e) {
-                    // Its failure is reported where the PATCH is joined; the node is asked regardless.
-                }
-            }
-            return api.join().nodePodCidr(cached.node());
-        });
+    private static Background<String> askNode(String node, Background<KubeApi> api) {
+        return Background.start("kube-node", () -> api.join().nodePodCidr(node));
+    }
+
+    /** Waits for {@code work} when there is any; its failure is reported where it is joined for its result. */
+    private static void settle(Background<?> work) {
+        if (work == null) {
+            return;
+        }
+        try {
+            work.join();
+        } catch (CniException | RuntimeException e) {
+            // Reported by whoever needs the result.
+        }
     }
 
     /** Fails the ADD (and replaces the cache entry) when the node's pod CIDR is no longer the cached one. */

@@ -70,7 +70,11 @@ public final class CalicoCni {
             }
         }
         Logging.configure(Logging.levelOf(stdin));
-        return new CniPlugin(context.apply(env)).run(env, stdin);
+        PluginContext ctx = context.apply(env);
+        if (API_COMMANDS.contains(env.getOrDefault("CNI_COMMAND", ""))) {
+            ctx.kube().connectAhead(stdin);
+        }
+        return new CniPlugin(ctx).run(env, stdin);
     }
 
     /**
@@ -80,7 +84,8 @@ public final class CalicoCni {
     static PluginContext standardContext(Map<String, String> env) {
         CommandRunner runner = new ProcessCommandRunner(Duration.ofSeconds(60));
         return new PluginContext(env, new ExecIpam(runner), new IprouteNetworkSetup(runner, new Sysctls(Sysctls.PROC_SYS)),
-                conf -> new JdkKubeApi(connection(conf, env)), HostName.SYSTEM, new PodCidrFiles(PodCidrFiles.HOST_LOCAL_DATA_DIR));
+                new KubeApiAhead(conf -> new JdkKubeApi(connection(conf, env))), HostName.SYSTEM,
+                new PodCidrFiles(PodCidrFiles.HOST_LOCAL_DATA_DIR));
     }
 
     /** One way to reach the API for every program: the shared resolver, fed the netconf over the environment. */

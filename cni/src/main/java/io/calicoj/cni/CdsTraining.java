@@ -1,40 +1,34 @@
 package io.calicoj.cni;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import io.calicoj.datastore.kubeapi.TlsAhead;
 import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;
 import io.calicoj.exec.CommandRunner;
 import io.calicoj.exec.ProcessCommandRunner;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * The training run behind the plugin's class-data archive ({@code src/main/scripts/build-cds.sh},
  * and install-cni's {@link TrainingArchiveBuilder}): VERSION, ADD, CHECK, DEL and an error, through
  * the real code paths (the JSON kubeconfig install-cni writes, TLS with a CA and a token, the JDK
  * HTTP client, the IPAM plugin as a process, JSON, the pod CIDR cache missed and then hit, the
- * background threads) against in-process API servers and a fake IPAM script. Only
+ * background threads) against API servers in another JVM ({@link TrainingApiServers}, so that
+ * the archive holds only what the plugin runs) and a fake IPAM script. Only
  * {@code ip}/{@code nsenter} and {@code /proc/sys} are simulated, so it needs neither root nor a
  * cluster. Not part of the plugin's behaviour.
  *
@@ -46,12 +40,12 @@ import javax.net.ssl.SSLContext;
  */
 public final class CdsTraining {
 
-    private static final String NODE = "training-node";
+    private static final String NODE = TrainingApiServers.NODE;
     private static final String POD_ARGS = "IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=training;"
             + "K8S_POD_INFRA_CONTAINER_ID=0123456789abcdef";
     private static final String IP_LINK = "2: eth0@if9: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1440 qdisc noqueue state UP"
             + " mode DEFAULT group default qlen 1000\\    link/ether 4a:1b:2c:3d:4e:5f brd ff:ff:ff:ff:ff:ff\n";
-    private static final String PASSWORD = "training";
+    private static final String PASSWORD = TrainingApiServers.PASSWORD;
 
     /** The server key algorithms trained, as keytool names them. */
     private static final List<List<String>> KEYS = List.of(
@@ -66,14 +60,29 @@ public final class CdsTraining {
         TlsAhead.preferCheapKeyShares();
         Path work = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("calicoj-cds").toString());
         boolean tls = makeKeystores(work);
+        List<String> names = tls ? KEYS.stream().map(k -> k.get(0)).toList() : List.of("http");
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), TrainingApiServers.class.getName(), work.toString()));
+        argv.addAll(names);
+        Process servers = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         boolean ok = true;
-        for (List<String> key : tls ? KEYS : KEYS.subList(0, 1)) {
-            HttpServer api = apiServer(tls ? work.resolve(key.get(0) + ".p12") : null);
-            api.start();
-            try {
-                ok &= train(work, api, key.get(0), tls ? Files.readString(work.resolve(key.get(0) + ".pem")) : "");
-            } finally {
-                api.stop(0);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(servers.getInputStream(), StandardCharsets.UTF_8))) {
+            Map<String, String> urls = new HashMap<>();
+            for (String line = lines.readLine(); line != null && !line.equals("ready"); line = lines.readLine()) {
+                String[] nameUrl = line.split(" ", 2);
+                urls.put(nameUrl[0], nameUrl[1]);
+            }
+            for (String name : names) {
+                String url = urls.get(name);
+                if (url == null) {
+                    throw new IOException("training: the API servers did not start (" + name + ")");
+                }
+                ok &= train(work, url, name, tls ? Files.readString(work.resolve(name + ".pem")) : "");
+            }
+        } finally {
+            servers.getOutputStream().close();
+            if (!servers.waitFor(10, TimeUnit.SECONDS)) {
+                servers.destroyForcibly();
             }
         }
         System.exit(ok ? 0 : 1);
@@ -122,9 +131,7 @@ public final class CdsTraining {
     }
 
     /** @return whether ADD, CHECK, DEL and VERSION all succeeded (else the archive misses their classes) */
-    private static boolean train(Path work, HttpServer api, String name, String caPem) throws IOException {
-        boolean tls = api instanceof HttpsServer;
-        String server = (tls ? "https://localhost:" : "http://127.0.0.1:") + api.getAddress().getPort();
+    private static boolean train(Path work, String server, String name, String caPem) throws IOException {
         Path kubeconfig = work.resolve("calico-kubeconfig-" + name);
         Files.writeString(kubeconfig, InstallCni.kubeconfigJson(server, caPem, "training-token"));
         Path bin = Files.createDirectories(work.resolve("bin"));
@@ -157,7 +164,7 @@ public final class CdsTraining {
         CommandRunner processes = new ProcessCommandRunner();
         Function<Map<String, String>, PluginContext> context = e -> new PluginContext(e,
                 new ExecIpam(processes), new IprouteNetworkSetup(ip, new Sysctls(procSys)),
-                conf -> new JdkKubeApi(CalicoCni.connection(conf, e)), () -> NODE, new PodCidrFiles(dataDir));
+                new KubeApiAhead(conf -> new JdkKubeApi(CalicoCni.connection(conf, e))), () -> NODE, new PodCidrFiles(dataDir));
 
         // The first ADD asks for the node's pod CIDR, the second finds it cached.
         String addResult = invoke("ADD", env, config, context);
@@ -177,49 +184,5 @@ public final class CdsTraining {
         CniPlugin.Outcome outcome = CalicoCni.run(e, in, context);
         System.err.println("training " + command + ": exit " + outcome.exitCode() + " " + outcome.stdout());
         return outcome.exitCode() != 0 ? "" : outcome.stdout().isEmpty() ? "ok" : outcome.stdout();
-    }
-
-    /** Answers the plugin's node GET, pod GET and pod PATCH; HTTPS with the key store, HTTP without one. */
-    private static HttpServer apiServer(Path keystore) throws Exception {
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        HttpServer server;
-        if (keystore != null) {
-            char[] password = PASSWORD.toCharArray();
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore)) {
-                ks.load(in, password);
-            }
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, password);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
-            HttpsServer https = HttpsServer.create(address, 0);
-            https.setHttpsConfigurator(new HttpsConfigurator(ctx));
-            server = https;
-        } else {
-            server = HttpServer.create(address, 0);
-        }
-        server.createContext("/", CdsTraining::answer);
-        return server;
-    }
-
-    private static void answer(HttpExchange x) throws IOException {
-        x.getRequestBody().readAllBytes();
-        String path = x.getRequestURI().getPath();
-        String body;
-        if (path.equals("/api/v1/nodes/" + NODE)) {
-            body = "{\"kind\":\"Node\",\"metadata\":{\"name\":\"" + NODE + "\"},\"spec\":{\"podCIDR\":\"10.255.0.0/24\"}}";
-        } else if (path.equals("/api/v1/namespaces/default/pods/training")) {
-            body = "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"training\",\"namespace\":\"default\",\"annotations\":"
-                    + "{\"cni.projectcalico.org/podIP\":\"10.255.0.2/32\",\"cni.projectcalico.org/containerID\":\"0123456789abcdef\"}}}";
-        } else {
-            body = "{\"kind\":\"Status\",\"message\":\"not found\"}";
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", "application/json");
-        x.sendResponseHeaders(body.contains("\"Status\"") ? 404 : 200, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

@@ -4,4 +4,8 @@ package io.calicoj.cni;
 @FunctionalInterface
 interface KubeApiFactory {
     KubeApi connect(NetConf conf) throws CniException;
+
+    /** A hint that a command will connect for this network configuration (stdin): a factory may start now. */
+    default void connectAhead(String networkConfig) {
+    }
 }

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  */
 final class TrainingArchiveBuilder implements InstallCni.ArchiveBuilder {
 
+    static final List<String> NO_TRAINING_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
+
     @Override
     public String build(Path java, List<String> classPath, Path pluginDir) throws IOException {
         ProcessCommandRunner runner = new ProcessCommandRunner(Duration.ofMinutes(2));
@@ -31,7 +33,21 @@ final class TrainingArchiveBuilder implements InstallCni.ArchiveBuilder {
             argv.addAll(InstallCni.LAUNCHER_OPTIONS);
             argv.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + tmp);
             argv.addAll(List.of("-cp", String.join(":", classPath), CdsTraining.class.getName(), work.toString()));
-            run(runner, argv);
+            if (aot) {
+                // Classes only, no profiles of the training run: with them the JIT compiles at start-up whatever
+                // was hot in training, competing with the ADD for the CPU. The flag is diagnostic: a JDK without
+                // it gets an archive with profiles.
+                List<String> classesOnly = new ArrayList<>(argv);
+                classesOnly.addAll(1, NO_TRAINING_PROFILES);
+                try {
+                    run(runner, classesOnly);
+                } catch (IOException e) {
+                    Files.deleteIfExists(tmp);
+                    run(runner, argv);
+                }
+            } else {
+                run(runner, argv);
+            }
             if (!Files.exists(tmp)) {
                 return "";
             }

@@ -121,7 +121,7 @@ class AddCommandTest {
     }
 
     @Test
-    void theNodesPodCidrIsCachedSoIpamNeedNotWaitForTheApiAndTheNodeIsCheckedAfterThePatch() {
+    void theNodesPodCidrIsCachedSoIpamNeedNotWaitForTheApiAndTheNodeIsCheckedBeforeThePatchOnTheSameConnection() {
         plugins.run("ADD", Plugins.config("1.0.0"));
         assertThat(plugins.podCidrs.cidrs).containsExactly(java.util.Map.entry(Plugins.NODE, "10.244.1.0/24"));
         plugins.api.calls.clear();
@@ -129,7 +129,7 @@ class AddCommandTest {
         CniPlugin.Outcome second = plugins.run("ADD", "second0123456789", "/var/run/netns/cjtwo", Plugins.config("1.0.0"));
 
         assertThat(second.exitCode()).as(second.stdout()).isZero();
-        assertThat(plugins.api.calls).containsExactly("PATCH pod default/nginx", "GET node node-1");
+        assertThat(plugins.api.calls).containsExactly("GET node node-1", "PATCH pod default/nginx");
         assertThat(json(plugins.ipam.configs.get(1)).path("ipam").path("subnet").asString()).isEqualTo("10.244.1.0/24");
     }
 
