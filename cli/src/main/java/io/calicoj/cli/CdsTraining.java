@@ -2,6 +2,7 @@ package io.calicoj.cli;
 
 import io.calicoj.cli.codec.ResourceEncoder;
 import io.calicoj.cli.codec.YamlWriter;
+import io.calicoj.datastore.kubeapi.TlsAhead;
 import io.calicoj.model.Cidr;
 import io.calicoj.model.IpPool;
 import io.calicoj.model.ObjectMeta;
@@ -39,9 +40,18 @@ public final class CdsTraining {
             Files.writeString(file, YamlWriter.write(ResourceEncoder.encodeList(io.calicoj.model.ResourceKind.IP_POOL,
                     List.of(new IpPool(ObjectMeta.named("p1"),
                             new IpPool.Spec(Cidr.parse("10.9.0.0/16"), "Never", "Never", true, false, "all()", 26))))));
+            // As the install page has it: DATASTORE_TYPE=kubernetes and a kubeconfig (YAML, with a token).
+            Path kubeconfig = tmp.resolve("kubeconfig");
+            Files.writeString(kubeconfig, String.join("\n", "apiVersion: v1", "kind: Config", "clusters:", "- name: training",
+                    "  cluster:", "    server: " + args[0], "contexts:", "- name: training", "  context:",
+                    "    cluster: training", "    user: training", "current-context: training", "users:", "- name: training",
+                    "  user:", "    token: training-token", ""));
             Map<String, String> env = new HashMap<>();
             env.put("DATASTORE_TYPE", "kubernetes");
-            env.put("K8S_API_ENDPOINT", args[0]);
+            env.put("KUBECONFIG", kubeconfig.toString());
+            Map<String, String> endpointEnv = new HashMap<>(env);
+            endpointEnv.remove("KUBECONFIG");
+            endpointEnv.put("K8S_API_ENDPOINT", args[0]);
             String cfg = tmp.resolve("none.cfg").toString();
             List<String[]> commands = new ArrayList<>();
             commands.add(new String[] {"version"});
@@ -56,17 +66,14 @@ public final class CdsTraining {
             commands.add(new String[] {"get", "-f", file.toString(), "-o", "yaml", "-c", cfg});
             commands.add(new String[] {"apply", "-f", file.toString(), "-c", cfg});
             commands.add(new String[] {"get", "nope", "-c", cfg});
+            // As Calicoctl.main does first.
+            TlsAhead.preferCheapKeyShares();
             for (String[] command : commands) {
                 for (int i = 0; i < 3; i++) {
-                    PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-                    // As Calicoctl.main runs a command.
-                    try (DatastoreClients clients = new DatastoreClients(env)) {
-                        clients.openAhead(command);
-                        Calicoctl.run(command, new CliContext(env, new ByteArrayInputStream(new byte[0]), nowhere, nowhere,
-                                clients));
-                    }
+                    run(command, env);
                 }
             }
+            run(new String[] {"get", "workloadendpoints", "-c", cfg}, endpointEnv);
         } finally {
             try (var files = Files.list(tmp)) {
                 for (Path p : files.toList()) {
@@ -76,5 +83,14 @@ public final class CdsTraining {
             Files.deleteIfExists(tmp);
         }
         System.exit(0);
+    }
+
+    /** Runs one command line as {@link Calicoctl#main} does, its output discarded. */
+    private static void run(String[] command, Map<String, String> env) {
+        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        try (DatastoreClients clients = new DatastoreClients(env)) {
+            clients.openAhead(command);
+            Calicoctl.run(command, new CliContext(env, new ByteArrayInputStream(new byte[0]), nowhere, nowhere, clients));
+        }
     }
 }

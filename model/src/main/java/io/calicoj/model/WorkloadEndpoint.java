@@ -2,6 +2,7 @@ package io.calicoj.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A pod's network interface as Calico sees it. Derived from the Pod in the Kubernetes datastore
@@ -38,6 +39,8 @@ public record WorkloadEndpoint(ObjectMeta metadata, Spec spec) implements Resour
             String mac,
             List<EndpointPort> ports) {
 
+        private static final Pattern INTERFACE_NAME = Pattern.compile("[a-zA-Z0-9_.\\-]{1,15}");
+
         public Spec {
             Objects.requireNonNull(orchestrator, "orchestrator");
             Objects.requireNonNull(workload, "workload");
@@ -61,7 +64,7 @@ public record WorkloadEndpoint(ObjectMeta metadata, Spec spec) implements Resour
                             "endpoint addresses must be /32 (IPv4) or /128 (IPv6)");
                 }
             }
-            if (!interfaceName.isEmpty() && !interfaceName.matches("[a-zA-Z0-9_.\\-]{1,15}")) {
+            if (!interfaceName.isEmpty() && !INTERFACE_NAME.matcher(interfaceName).matches()) {
                 throw new InvalidResourceException("interfaceName", interfaceName,
                         "interface names are 1-15 letters, digits, '_', '.' or '-'");
             }

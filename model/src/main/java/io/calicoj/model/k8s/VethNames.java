@@ -30,9 +30,21 @@ public final class VethNames {
     }
 
     static String sha1Hex(String s) {
+        MessageDigest sha1;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            // A copy of one instance: looking the algorithm up again costs more than hashing a name.
+            sha1 = (MessageDigest) SHA1.clone();
+        } catch (CloneNotSupportedException e) {
+            sha1 = newSha1();
+        }
+        return HexFormat.of().formatHex(sha1.digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final MessageDigest SHA1 = newSha1();
+
+    private static MessageDigest newSha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-1", e);
         }
