@@ -95,7 +95,6 @@ public final class KubeHttpClient implements AutoCloseable {
         }
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT);
         if (scheme.equals("https")) {
-            TlsAhead.keyShares();
             if (!connection.insecureSkipTlsVerify()) {
                 TlsAhead.jdkRoots();
             }

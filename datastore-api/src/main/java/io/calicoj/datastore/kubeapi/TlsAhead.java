@@ -5,19 +5,15 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.AlgorithmParameterSpec;
-import java.security.spec.ECGenParameterSpec;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The cold work of a fresh JVM's first TLS handshake, for the short-lived programs (the CNI plugin,
- * calicoctl): done ahead on daemon threads while the program still reads its configuration and builds
- * its client, and the cheapest of the JDK's equally good choices. The handshake itself, what is
- * offered and what is verified are unchanged.
+ * calicoctl): the cheapest of the JDK's equally good choices, and work the handshake needs anyway done
+ * ahead on daemon threads while the program still reads its configuration and builds its client. The
+ * handshake itself, what is offered and what is verified are unchanged.
  *
  * <ul>
  *   <li>{@linkplain #preferCheapKeyShares() Key share order}: a JDK client's first ClientHello carries
@@ -26,16 +22,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       which costs a fresh JVM 150-250 ms of CPU (JDK 25 here), far more than a P-384 key (40-60 ms).
  *       Listing P-384 before P-256 makes that second share P-384; every group stays offered, so a
  *       server picks what it always did (X25519, or a NIST curve when it runs in FIPS mode, where P-384
- *       is as acceptable as P-256; a server that only has P-256 asks for it, one round trip more).</li>
- *   <li>{@linkplain #keyShares() Key shares}: those two key pairs are generated once ahead.</li>
+ *       is as acceptable as P-256; a server that only has P-256 asks for it, one round trip more).
+ *       (Generating the key shares ahead as well was measured: no gain once P-256 is out, and it is
+ *       CPU a node starting many pods at once does not have to spare.)</li>
  *   <li>{@linkplain #ecKey Signature curves}: an API server whose CA has an EC key (k3s, for one)
  *       most likely signs with one on the same curve, and a client certificate with an EC key signs
- *       on its curve; the first signature checked or made initialises that curve's code, so it is
- *       prepared ahead too.</li>
+ *       on its curve; the first signature checked or made initialises that curve's code (for P-256,
+ *       the table above), so it is prepared ahead.</li>
  *   <li>{@linkplain #jdkRoots() JDK roots}: the JDK checks the server's host name on the first
  *       handshake and, to apply its stricter wildcard rules to public CAs only, loads its own root
  *       certificates then ({@code sun.security.util.AnchorCertificates}: about 150 certificates parsed,
- *       25-40 ms) even when only the cluster's CA is trusted.</li>
+ *       25-60 ms) even when only the cluster's CA is trusted.</li>
  * </ul>
  * Each starts at most once per JVM; a step the JDK does not have is skipped.
  */
@@ -48,10 +45,6 @@ public final class TlsAhead {
     static final String NAMED_GROUPS =
             "x25519,secp384r1,secp256r1,secp521r1,x448,ffdhe2048,ffdhe3072,ffdhe4096,ffdhe6144,ffdhe8192";
 
-    /** The JDK's default order, for the key shares when the property is not set. */
-    private static final String JDK_DEFAULT = "x25519,secp256r1";
-
-    private static final AtomicBoolean KEY_SHARES = new AtomicBoolean();
     private static final Set<Integer> CURVES = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean JDK_ROOTS = new AtomicBoolean();
 
@@ -60,12 +53,11 @@ public final class TlsAhead {
 
     /**
      * For a short-lived program that will most likely speak TLS to the API server, at its very start:
-     * the cheaper key share order (unless {@code -Djdk.tls.namedGroups} chose one), then the key shares
-     * and the JDK roots ahead.
+     * the cheaper key share order (unless {@code -Djdk.tls.namedGroups} chose one), and the JDK roots
+     * ahead.
      */
     public static void start() {
         preferCheapKeyShares();
-        keyShares();
         jdkRoots();
     }
 
@@ -79,21 +71,13 @@ public final class TlsAhead {
         }
     }
 
-    /** Generates (and drops) a key pair for each of the first ClientHello's two key shares. */
-    public static void keyShares() {
-        if (KEY_SHARES.compareAndSet(false, true)) {
-            List<String> groups = keyShareGroups(System.getProperty(NAMED_GROUPS_PROPERTY, JDK_DEFAULT));
-            daemon("tls-key-shares", () -> groups.forEach(TlsAhead::generate));
-        }
-    }
-
     /**
      * Prepares the curve of {@code key} (the CA's, or the client certificate's) when it is an EC key;
      * an RSA or other key needs nothing ahead.
      */
     public static void ecKey(PublicKey key) {
         if (key instanceof ECPublicKey ec && CURVES.add(ec.getParams().getCurve().getField().getFieldSize())) {
-            daemon("tls-curve", () -> generate("EC", ec.getParams()));
+            daemon("tls-curve", () -> generate(ec.getParams()));
         }
     }
 
@@ -110,48 +94,14 @@ public final class TlsAhead {
         }
     }
 
-    /**
-     * The groups of the first ClientHello's key shares for a {@code jdk.tls.namedGroups} value: the
-     * first X25519/X448 group and the first NIST curve (finite-field groups are not prepared).
-     */
-    static List<String> keyShareGroups(String namedGroups) {
-        String xdh = null;
-        String nist = null;
-        for (String g : namedGroups.split(",")) {
-            String name = g.strip().toLowerCase(Locale.ROOT);
-            if (xdh == null && (name.equals("x25519") || name.equals("x448"))) {
-                xdh = name;
-            } else if (nist == null && name.matches("secp(256|384|521)r1")) {
-                nist = name;
-            }
-        }
-        List<String> out = new ArrayList<>();
-        if (xdh != null) {
-            out.add(xdh);
-        }
-        if (nist != null) {
-            out.add(nist);
-        }
-        return out;
-    }
-
-    private static void generate(String group) {
-        if (group.startsWith("secp")) {
-            generate("EC", new ECGenParameterSpec(group));
-        } else {
-            generate(group.toUpperCase(Locale.ROOT), null);
-        }
-    }
-
-    private static void generate(String algorithm, AlgorithmParameterSpec spec) {
+    /** Generates (and drops) a key pair on the curve: its class initialisation is what the handshake needs. */
+    private static void generate(AlgorithmParameterSpec curve) {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
-            if (spec != null) {
-                g.initialize(spec);
-            }
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(curve);
             g.generateKeyPair();
         } catch (GeneralSecurityException | RuntimeException e) {
-            // Not offered by this JDK: its handshake will not use it either.
+            // A curve this JDK cannot do: its handshake cannot use it either.
         }
     }
 

@@ -31,14 +31,6 @@ class TlsAheadTest {
     }
 
     @Test
-    void theKeySharesPreparedAheadAreTheOnesTheClientHelloCarries() {
-        assertThat(TlsAhead.keyShareGroups(TlsAhead.NAMED_GROUPS)).containsExactly("x25519", "secp384r1");
-        assertThat(TlsAhead.keyShareGroups("x25519,secp256r1")).containsExactly("x25519", "secp256r1");
-        assertThat(TlsAhead.keyShareGroups(" SECP521R1 , x448,ffdhe2048")).containsExactly("x448", "secp521r1");
-        assertThat(TlsAhead.keyShareGroups("ffdhe2048")).isEmpty();
-    }
-
-    @Test
     void aNamedGroupsSettingGivenToTheJvmIsKept() {
         String before = System.getProperty(TlsAhead.NAMED_GROUPS_PROPERTY);
         try {
