@@ -6,8 +6,9 @@
 #                             holds every class the training loaded
 # The training run (io.calicoj.cli.CdsTraining) needs no cluster: io.calicoj.cli.TrainingApiServer answers
 # the Kubernetes API on 127.0.0.1, in a JVM of its own so that the archives hold no HTTP server class
-# (a JDK 25 AOT cache loads every class it holds when the JVM starts). An archive only works for the exact classpath it was made with, so this uses
-# the launcher's absolute classpath; rebuilding the jar needs a new archive (make build does both).
+# (a JDK 25 AOT cache loads every class it holds when the JVM starts). An archive only works for the
+# exact classpath it was made with, so this uses the launcher's absolute classpath; rebuilding the jar
+# needs a new archive (make build does both).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../../.." && pwd)"
 dir="$root/cli/target"
