@@ -4,11 +4,11 @@
 #   cli/target/calicoctl.jsa  static AppCDS archive (-Xshare:dump with the training run's class list) for a
 #                             JDK 17/21 launch: unlike a dynamic archive (-XX:ArchiveClassesAtExit) it also
 #                             holds every class the training loaded
-# The training run (io.calicoj.cli.CdsTraining) needs no cluster: io.calicoj.cli.TrainingApiServer answers
-# the Kubernetes API on 127.0.0.1, in a JVM of its own so that the archives hold no HTTP server class
-# (a JDK 25 AOT cache loads every class it holds when the JVM starts). An archive only works for the
-# exact classpath it was made with, so this uses the launcher's absolute classpath; rebuilding the jar
-# needs a new archive (make build does both).
+# The training run (io.calicoj.cli.CdsTraining) needs no cluster: it starts io.calicoj.cli.TrainingApiServer,
+# which answers the Kubernetes API on 127.0.0.1, in a JVM of its own so that the archives hold no HTTP
+# server class (a JDK 25 AOT cache loads every class it holds when the JVM starts). An archive only
+# works for the exact classpath it was made with, so this uses the launcher's absolute classpath;
+# rebuilding the jar needs a new archive (make build does both).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../../.." && pwd)"
 dir="$root/cli/target"
@@ -35,24 +35,7 @@ default_java=java
 
 # Training runs in a scratch directory, so that a JVM crash report does not land in the repository.
 work=$(mktemp -d)
-server_pid=""
-trap 'if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-
-# The training API server: it prints its URL, and serves until its standard input (fd 3 here) closes.
-mkfifo "$work/server.in"
-"$default_java" -cp "$cp" io.calicoj.cli.TrainingApiServer <"$work/server.in" >"$work/server.url" 2>"$work/server.log" &
-server_pid=$!
-exec 3>"$work/server.in"
-for _ in $(seq 300); do
-  [[ -s "$work/server.url" ]] && break
-  sleep 0.1
-done
-url=$(head -n1 "$work/server.url")
-if [[ "$url" != http://* ]]; then
-  echo "build-cds.sh: the training API server did not start; no class-data archive for calicoctl" >&2
-  cat "$work/server.log" >&2
-  exit 0
-fi
+trap 'rm -rf "$work"' EXIT
 
 # build <java> <archive> <options creating it> <options using it>: trains, then checks that the JVM
 # really uses the result (a creation can fail in a child JVM without failing the training run).
@@ -60,7 +43,7 @@ build() {
   local java="$1" archive="$2" create="$3" use="$4"
   rm -f "$archive" "$archive.config"
   # shellcheck disable=SC2086
-  if (cd "$work" && "$java" "${opts[@]}" -XX:ErrorFile="$work/hs_err_%p.log" $create -cp "$cp" "$main" "$url") >/dev/null 2>&1 \
+  if (cd "$work" && "$java" "${opts[@]}" -XX:ErrorFile="$work/hs_err_%p.log" $create -cp "$cp" "$main") >/dev/null 2>&1 \
       && [[ -s "$archive" ]] \
       && "$java" "${opts[@]}" $use -cp "$cp" io.calicoj.cli.Calicoctl version >/dev/null 2>&1; then
     return 0
@@ -75,7 +58,7 @@ build_static() {
   local java="$1" archive="$2" list="$work/classes.lst"
   rm -f "$archive" "$list"
   if (cd "$work" && "$java" "${opts[@]}" -XX:ErrorFile="$work/hs_err_%p.log" -XX:DumpLoadedClassList="$list" \
-        -cp "$cp" "$main" "$url") >/dev/null 2>&1 \
+        -cp "$cp" "$main") >/dev/null 2>&1 \
       && (cd "$work" && "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$archive" \
         -cp "$cp") >/dev/null 2>&1 \
       && [[ -s "$archive" ]] \
@@ -103,6 +86,3 @@ if [[ "$(major "$jsa_java")" -lt 25 ]]; then
   build_static "$jsa_java" "$dir/calicoctl.jsa"
 fi
 ls -l "$dir"/calicoctl.{aot,jsa} 2>/dev/null | awk '{print "build-cds.sh: " $NF " (" $5 " bytes)"}' >&2 || true
-exec 3>&-
-wait "$server_pid" 2>/dev/null || true
-server_pid=""

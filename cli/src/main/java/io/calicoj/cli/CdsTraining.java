@@ -6,34 +6,53 @@ import io.calicoj.datastore.kubeapi.TlsAhead;
 import io.calicoj.model.Cidr;
 import io.calicoj.model.IpPool;
 import io.calicoj.model.ObjectMeta;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The training run behind calicoctl's class-data archives ({@code cli/src/main/scripts/build-cds.sh}):
  * runs calicoctl's common commands in this JVM so the archive holds the classes they load. It
- * needs no cluster: {@link TrainingApiServer}, in another JVM so that its HTTP server classes stay
- * out of the archive, answers the Kubernetes API calls. Output is discarded.
- *
- * <p>Usage: {@code CdsTraining <API server URL>}.
+ * needs no cluster: {@link TrainingApiServer}, which this starts in another JVM so that its HTTP
+ * server classes stay out of the archive, answers the Kubernetes API calls. Output is discarded.
  */
 public final class CdsTraining {
 
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: CdsTraining <API server URL>");
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), TrainingApiServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            String url = out.readLine();
+            if (url == null || !url.startsWith("http://")) {
+                throw new IOException("training: the API server did not start");
+            }
+            train(url);
+        } finally {
+            server.getOutputStream().close();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
         }
+        System.exit(0);
+    }
+
+    /** Runs the commands against the API server at {@code url}. */
+    private static void train(String url) throws IOException {
         Path tmp = Files.createTempDirectory("calicoctl-cds");
         try {
             Path file = tmp.resolve("pools.yaml");
@@ -43,7 +62,7 @@ public final class CdsTraining {
             // As the install page has it: DATASTORE_TYPE=kubernetes and a kubeconfig (YAML, with a token).
             Path kubeconfig = tmp.resolve("kubeconfig");
             Files.writeString(kubeconfig, String.join("\n", "apiVersion: v1", "kind: Config", "clusters:", "- name: training",
-                    "  cluster:", "    server: " + args[0], "contexts:", "- name: training", "  context:",
+                    "  cluster:", "    server: " + url, "contexts:", "- name: training", "  context:",
                     "    cluster: training", "    user: training", "current-context: training", "users:", "- name: training",
                     "  user:", "    token: training-token", ""));
             Map<String, String> env = new HashMap<>();
@@ -51,7 +70,7 @@ public final class CdsTraining {
             env.put("KUBECONFIG", kubeconfig.toString());
             Map<String, String> endpointEnv = new HashMap<>(env);
             endpointEnv.remove("KUBECONFIG");
-            endpointEnv.put("K8S_API_ENDPOINT", args[0]);
+            endpointEnv.put("K8S_API_ENDPOINT", url);
             String cfg = tmp.resolve("none.cfg").toString();
             List<String[]> commands = new ArrayList<>();
             commands.add(new String[] {"version"});
@@ -82,7 +101,6 @@ public final class CdsTraining {
             }
             Files.deleteIfExists(tmp);
         }
-        System.exit(0);
     }
 
     /** Runs one command line as {@link Calicoctl#main} does, its output discarded. */

@@ -14,7 +14,7 @@ import java.util.List;
  * The Kubernetes API that {@link CdsTraining} talks to while calicoctl's class-data archives are
  * built: a read-only HTTP stub on 127.0.0.1 with {@value #PODS} pods (as many as the benchmark's
  * cluster) and a few namespaces, network policies and nodes. Prints its URL on the first line of
- * standard output and serves until standard input ends (the build script closes it, or dies).
+ * standard output and serves until standard input ends (the training closes it, or dies).
  */
 public final class TrainingApiServer {
 
@@ -30,7 +30,7 @@ public final class TrainingApiServer {
         System.out.println("http://127.0.0.1:" + server.getAddress().getPort());
         System.out.flush();
         while (System.in.read() >= 0) {
-            // Serve until the build script closes our standard input.
+            // Serve until the training closes our standard input.
         }
         server.stop(0);
         System.exit(0);

@@ -28,6 +28,10 @@ public final class CalicoCni {
     /** The commands that call the Kubernetes API (pod annotations, the node's pod CIDR). */
     private static final Set<String> API_COMMANDS = Set.of("ADD", "DEL");
 
+    private static boolean callsApi(Map<String, String> env) {
+        return API_COMMANDS.contains(env.getOrDefault("CNI_COMMAND", ""));
+    }
+
     private CalicoCni() {
     }
 
@@ -37,8 +41,8 @@ public final class CalicoCni {
             System.exit(0);
         }
         Map<String, String> env = System.getenv();
-        if (API_COMMANDS.contains(env.getOrDefault("CNI_COMMAND", ""))) {
-            // These talk to the API server over TLS: its cold start-up work begins now, on other threads.
+        if (callsApi(env)) {
+            // The API server is spoken to over TLS: its cold start-up work begins now, on other threads.
             TlsAhead.start();
         }
         CniPlugin.Outcome outcome = run(env, System.in, CalicoCni::standardContext);
@@ -71,7 +75,7 @@ public final class CalicoCni {
         }
         Logging.configure(Logging.levelOf(stdin));
         PluginContext ctx = context.apply(env);
-        if (API_COMMANDS.contains(env.getOrDefault("CNI_COMMAND", ""))) {
+        if (callsApi(env)) {
             ctx.kube().connectAhead(stdin);
         }
         return new CniPlugin(ctx).run(env, stdin);

@@ -35,11 +35,13 @@ final class KubeApiAhead implements KubeApiFactory {
     @Override
     public KubeApi connect(NetConf wanted) throws CniException {
         Background<KubeApi> ahead;
+        boolean same;
         synchronized (this) {
             ahead = opened;
+            same = wanted.equals(conf);
             opened = null;
         }
-        if (ahead != null && wanted.equals(conf)) {
+        if (ahead != null && same) {
             return ahead.join();
         }
         if (ahead != null) {

@@ -14,6 +14,9 @@ public final class VethNames {
 
     public static final String DEFAULT_PREFIX = "cali";
 
+    /** Copied per name (see {@link #sha1Hex}), never used itself. */
+    private static final MessageDigest SHA1 = newSha1();
+
     private VethNames() {
     }
 
@@ -39,8 +42,6 @@ public final class VethNames {
         }
         return HexFormat.of().formatHex(sha1.digest(s.getBytes(StandardCharsets.UTF_8)));
     }
-
-    private static final MessageDigest SHA1 = newSha1();
 
     private static MessageDigest newSha1() {
         try {
