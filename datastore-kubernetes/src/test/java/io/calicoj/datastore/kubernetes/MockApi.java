@@ -1,6 +1,7 @@
 package io.calicoj.datastore.kubernetes;
 
 import io.calicoj.datastore.KubeConnection;
+import io.calicoj.kubemock.WatchEndsOffEventLoop;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -14,7 +15,10 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.function.Function;
 
-/** fabric8's mock API server, started on a free port, in CRUD mode or with scripted expectations. */
+/**
+ * fabric8's mock API server, started on a free port, in CRUD mode or with scripted expectations; a
+ * watch that goes away never stops it (see {@link WatchEndsOffEventLoop}).
+ */
 final class MockApi {
 
     private MockApi() {
@@ -33,7 +37,7 @@ final class MockApi {
     private static KubernetesMockServer start(Function<Map<ServerRequest, Queue<ServerResponse>>, Dispatcher> dispatcher) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                dispatcher.apply(responses), false);
+                new WatchEndsOffEventLoop(dispatcher.apply(responses)), false);
         server.init();
         return server;
     }

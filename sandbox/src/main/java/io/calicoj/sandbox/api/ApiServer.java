@@ -1,5 +1,6 @@
 package io.calicoj.sandbox.api;
 
+import io.calicoj.kubemock.WatchEndsOffEventLoop;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -65,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
             }
         };
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                front, false, new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion("v1.32.0-calicoj-sandbox")
+                new WatchEndsOffEventLoop(front), false, new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion("v1.32.0-calicoj-sandbox")
                 .withPlatform("linux/amd64").build());
         self[0] = new ApiServer(server);
         try {
