@@ -11,14 +11,41 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP proxy in front of an API server that a test can cut (every connection dropped, new ones
- * refused: the API server is gone) and restore on the same port.
+ * A TCP proxy in front of an API server that a test can cut (every client connection dropped, new
+ * ones refused: the API server is gone) and restore on the same port.
+ *
+ * <p>A cut is seen only by the clients. The server's side of each cut connection is held open and
+ * no longer read, so the server never sees those connections fail while a test goes on changing
+ * things: fabric8's mock blocks its event loop for 30 s when a watch connection fails while it is
+ * sending an event down that watch (its close handler waits for the send, and the send waits for the
+ * event loop). The held connections are reset when the proxy is closed.
  */
 final class CuttableProxy implements AutoCloseable {
 
+    /** One proxied connection; once cut, only its client side is closed. */
+    private static final class Connection {
+        final Socket client;
+        final Socket upstream;
+        volatile boolean cut;
+
+        Connection(Socket client, Socket upstream) {
+            this.client = client;
+            this.upstream = upstream;
+        }
+
+        /** Ends the connection after a pump stopped: both sides, or only the client's once cut. */
+        void end() {
+            closeQuietly(client);
+            if (!cut) {
+                closeQuietly(upstream);
+            }
+        }
+    }
+
     private final int targetPort;
     private final int port;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> held = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
 
     CuttableProxy(int targetPort) throws IOException {
@@ -32,20 +59,15 @@ final class CuttableProxy implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    /** Drops every connection and refuses new ones. */
+    /** Resets every client connection and refuses new ones. */
     synchronized void cut() throws IOException {
         listener.close();
-        for (Socket s : sockets) {
-            try {
-                // Reset rather than close: the mock server's event loop blocks for 30 s writing to a
-                // WebSocket whose peer only half-closed.
-                s.setSoLinger(true, 0);
-            } catch (IOException e) {
-                // already closed by its pump
-            }
-            s.close();
+        for (Connection c : open) {
+            c.cut = true;
+            held.add(c.upstream);
+            reset(c.client);
         }
-        sockets.clear();
+        open.clear();
     }
 
     /** Accepts connections again, on the same port. */
@@ -69,14 +91,13 @@ final class CuttableProxy implements AutoCloseable {
                     synchronized (this) {
                         if (server.isClosed()) {
                             // Accepted just before a cut: it goes with the cut.
-                            client.close();
+                            reset(client);
                             return;
                         }
-                        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                        sockets.add(client);
-                        sockets.add(upstream);
-                        daemon("proxy-up", () -> pump(client, upstream));
-                        daemon("proxy-down", () -> pump(upstream, client));
+                        Connection c = new Connection(client, new Socket(InetAddress.getLoopbackAddress(), targetPort));
+                        open.add(c);
+                        daemon("proxy-up", () -> pump(c, c.client, c.upstream));
+                        daemon("proxy-down", () -> pump(c, c.upstream, c.client));
                     }
                 } catch (IOException e) {
                     return;
@@ -85,21 +106,31 @@ final class CuttableProxy implements AutoCloseable {
         });
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Connection c, Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            for (int n = in.read(buffer); n >= 0 && !c.cut; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 out.flush();
             }
         } catch (IOException e) {
-            // a side went away: close both
+            // a side went away
         } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-            sockets.remove(from);
-            sockets.remove(to);
+            open.remove(c);
+            c.end();
         }
+    }
+
+    /** Closes with a reset rather than a FIN, so that the peer's next read or write fails at once. */
+    private static void reset(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // already closed by its pump
+        }
+        closeQuietly(s);
     }
 
     private static void closeQuietly(Socket s) {
@@ -116,8 +147,11 @@ final class CuttableProxy implements AutoCloseable {
         t.start();
     }
 
+    /** Cuts, then resets the server's side of every connection held since a cut. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         cut();
+        held.forEach(CuttableProxy::reset);
+        held.clear();
     }
 }

@@ -40,8 +40,11 @@ class KubernetesSyncerReconnectTest {
     @AfterEach
     void stop() throws Exception {
         sleeper.open();
+        // The mock server must not see its watches go while it may still be sending down them
+        // (see CuttableProxy): cut first, so that only the syncer sees them go.
+        proxy.cut();
         if (syncer != null) {
-            syncer.close(); // its watches close normally, through the proxy
+            syncer.close();
         }
         kube.close();
         server.destroy();
