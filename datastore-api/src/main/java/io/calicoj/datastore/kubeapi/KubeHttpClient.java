@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
@@ -110,16 +108,12 @@ public final class KubeHttpClient implements AutoCloseable {
 
     /**
      * A plain-HTTP server (such as {@code kubectl proxy} on {@code http://127.0.0.1:8001}) needs no TLS,
-     * but a client built without a TLS context initialises the JDK's default one, reading its whole
-     * trust store (50-100 ms of a fresh JVM). An uninitialised context with explicit parameters keeps
-     * the client from doing that; a request over TLS with it would fail, and none is ever made.
+     * but a client built without a TLS context initialises the JDK's default one (reading its whole
+     * trust store), and any context of the JDK's sets up all of JSSE first. With a context that
+     * refuses TLS ({@link PlainHttpContext}) and explicit parameters, the client does neither.
      */
     private static void withoutTls(HttpClient.Builder b) {
-        try {
-            b.sslContext(SSLContext.getInstance("TLS")).sslParameters(new SSLParameters());
-        } catch (NoSuchAlgorithmException e) {
-            // No TLS provider at all: the client's own default then applies.
-        }
+        b.sslContext(new PlainHttpContext()).sslParameters(new SSLParameters());
     }
 
     /**
