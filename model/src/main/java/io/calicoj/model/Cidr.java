@@ -30,7 +30,7 @@ public record Cidr(IpAddress address, int prefixLength) {
             throw new InvalidResourceException("", text, "not a CIDR: the address part is not an IP address");
         }
         String prefix = text.substring(slash + 1);
-        if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (prefix.isEmpty() || prefix.length() > 3 || !IpAddress.isDecimal(prefix)) {
             throw new InvalidResourceException("", text, "not a CIDR: the prefix length is not a number");
         }
         int len = Integer.parseInt(prefix);

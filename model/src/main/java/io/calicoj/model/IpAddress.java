@@ -44,7 +44,7 @@ public record IpAddress(int version, long high, long low) implements Comparable<
         }
         long value = 0;
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (part.isEmpty() || part.length() > 3 || !isDecimal(part)) {
                 throw bad(whole);
             }
             if (part.length() > 1 && part.charAt(0) == '0') {
@@ -57,6 +57,17 @@ public record IpAddress(int version, long high, long low) implements Comparable<
             value = (value << 8) | octet;
         }
         return value;
+    }
+
+    /** Whether every character is an ASCII digit (a loop: parsing runs once per endpoint in a fresh JVM). */
+    static boolean isDecimal(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static IpAddress parseV6(String text) {
