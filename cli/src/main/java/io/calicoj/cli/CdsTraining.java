@@ -38,10 +38,11 @@ public final class CdsTraining {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             String url = out.readLine();
-            if (url == null || !url.startsWith("http://")) {
+            String tlsUrl = out.readLine();
+            if (url == null || !url.startsWith("http://") || tlsUrl == null || !tlsUrl.startsWith("https://")) {
                 throw new IOException("training: the API server did not start");
             }
-            train(url);
+            train(url, tlsUrl);
         } finally {
             server.getOutputStream().close();
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -51,8 +52,11 @@ public final class CdsTraining {
         System.exit(0);
     }
 
-    /** Runs the commands against the API server at {@code url}. */
-    private static void train(String url) throws IOException {
+    /**
+     * Runs the commands against the API server at {@code url}, and one against {@code tlsUrl}, which
+     * hangs up after the ClientHello.
+     */
+    private static void train(String url, String tlsUrl) throws IOException {
         Path tmp = Files.createTempDirectory("calicoctl-cds");
         try {
             Path file = tmp.resolve("pools.yaml");
@@ -93,6 +97,11 @@ public final class CdsTraining {
                 }
             }
             run(new String[] {"get", "workloadendpoints", "-c", cfg}, endpointEnv);
+            // Clusters speak HTTPS, which the plain-HTTP runs above never set up: calicoctl builds its
+            // TLS client and sends a ClientHello (the handshake then fails).
+            Map<String, String> httpsEnv = new HashMap<>(endpointEnv);
+            httpsEnv.put("K8S_API_ENDPOINT", tlsUrl);
+            run(new String[] {"get", "workloadendpoints", "-c", cfg}, httpsEnv);
         } finally {
             try (var files = Files.list(tmp)) {
                 for (Path p : files.toList()) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.List;
  * The Kubernetes API that {@link CdsTraining} talks to while calicoctl's class-data archives are
  * built: a read-only HTTP stub on 127.0.0.1 with {@value #PODS} pods (as many as the benchmark's
  * cluster) and a few namespaces, network policies and nodes. Prints its URL on the first line of
- * standard output and serves until standard input ends (the training closes it, or dies).
+ * standard output, on the second the URL of a TLS server that hangs up after the ClientHello, and
+ * serves until standard input ends (the training closes it, or dies).
  */
 public final class TrainingApiServer {
 
@@ -28,12 +31,35 @@ public final class TrainingApiServer {
         server.createContext("/", TrainingApiServer::answer);
         server.start();
         System.out.println("http://127.0.0.1:" + server.getAddress().getPort());
+        System.out.println("https://127.0.0.1:" + hangUpAfterClientHello());
         System.out.flush();
         while (System.in.read() >= 0) {
             // Serve until the training closes our standard input.
         }
         server.stop(0);
         System.exit(0);
+    }
+
+    /**
+     * A TLS server that only gets as far as reading a ClientHello, then hangs up: enough for a
+     * client to set its TLS up and start a handshake, which then fails at once.
+     *
+     * @return its port
+     */
+    private static int hangUpAfterClientHello() throws IOException {
+        ServerSocket tls = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            while (true) {
+                try (Socket s = tls.accept()) {
+                    s.getInputStream().read(new byte[16 * 1024]);
+                } catch (IOException e) {
+                    // the next client, then
+                }
+            }
+        }, "training-tls");
+        t.setDaemon(true);
+        t.start();
+        return tls.getLocalPort();
     }
 
     /** A Kubernetes API server that knows a handful of objects and nothing else. */
