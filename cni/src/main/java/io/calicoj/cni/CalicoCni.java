@@ -36,6 +36,7 @@ public final class CalicoCni {
     }
 
     public static void main(String[] args) {
+        Logging.install();
         if (args.length > 0 && (args[0].equals("-v") || args[0].equals("--version"))) {
             System.out.println(versionText());
             System.exit(0);
@@ -59,8 +60,8 @@ public final class CalicoCni {
     }
 
     /**
-     * One invocation: reads stdin (not for VERSION), sets the log level from the configuration,
-     * then builds the collaborators (whose loggers must see that level) and runs.
+     * One invocation: reads stdin (not for VERSION), builds the collaborators, starts opening the API
+     * connection, sets the log level from the configuration and runs.
      */
     static CniPlugin.Outcome run(Map<String, String> env, InputStream in,
                                  Function<Map<String, String>, PluginContext> context) {
@@ -73,11 +74,11 @@ public final class CalicoCni {
                         new CniException(CniException.IO_FAILURE, "error reading from stdin: " + e.getMessage())));
             }
         }
-        Logging.configure(Logging.levelOf(stdin));
         PluginContext ctx = context.apply(env);
         if (callsApi(env)) {
             ctx.kube().connectAhead(stdin);
         }
+        Logging.configure(Logging.levelOf(stdin));
         return new CniPlugin(ctx).run(env, stdin);
     }
 

@@ -2,19 +2,36 @@ package io.calicoj.cni;
 
 import io.calicoj.datastore.kubeapi.KubeJson;
 import java.util.Locale;
+import org.slf4j.event.Level;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The plugin's logs go to stderr (stdout carries the result) at the configuration's
  * {@code log_level}: {@code debug}, {@code info}, {@code warning}/{@code warn}, {@code error};
- * anything else means warning, as in Calico. Must run before the first logger is created
- * (slf4j-simple reads its settings then).
+ * anything else means warning, as in Calico. The level is looked up at every event
+ * ({@link StderrLogProvider}), so loggers made before {@link #configure} see it too.
  */
 final class Logging {
 
-    private static final String PREFIX = "org.slf4j.simpleLogger.";
+    /** SLF4J's property naming its provider: set, SLF4J does not search the class path for one. */
+    static final String PROVIDER_PROPERTY = "slf4j.provider";
+
+    /** SLF4J's own messages ("Attempting to load provider ...") only when something is wrong. */
+    static final String VERBOSITY_PROPERTY = "slf4j.internal.verbosity";
+
+    private static volatile Level threshold = Level.WARN;
 
     private Logging() {
+    }
+
+    /** Names {@link StderrLogProvider} to SLF4J; must run before the first logger is made. */
+    static void install() {
+        if (System.getProperty(PROVIDER_PROPERTY) == null) {
+            System.setProperty(PROVIDER_PROPERTY, StderrLogProvider.class.getName());
+            if (System.getProperty(VERBOSITY_PROPERTY) == null) {
+                System.setProperty(VERBOSITY_PROPERTY, "WARN");
+            }
+        }
     }
 
     /** The SLF4J level name for a configuration's {@code log_level}; "warn" when it cannot be read. */
@@ -41,19 +58,12 @@ final class Logging {
         }
     }
 
+    /** Sets the level of every logger of the plugin: one of {@link #levelOf}'s names. */
     static void configure(String level) {
-        setDefault("defaultLogLevel", level);
-        setDefault("logFile", "System.err");
-        setDefault("showDateTime", "true");
-        setDefault("dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
-        setDefault("showThreadName", "false");
-        setDefault("showShortLogName", "true");
-        setDefault("levelInBrackets", "true");
+        threshold = Level.valueOf(level.toUpperCase(Locale.ROOT));
     }
 
-    private static void setDefault(String key, String value) {
-        if (System.getProperty(PREFIX + key) == null) {
-            System.setProperty(PREFIX + key, value);
-        }
+    static boolean enabled(Level level) {
+        return level.toInt() >= threshold.toInt();
     }
 }

@@ -1,0 +1,140 @@
+package io.calicoj.cni;
+
+import java.io.PrintStream;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
+import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+import org.slf4j.helpers.NOPMDCAdapter;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
+
+/**
+ * The plugin's SLF4J binding: one line per event on stderr, {@code 2026-11-26 16:54:50.607 [INFO]
+ * AddCommand - message} (local time, the logger's simple name), at the level {@link Logging} holds.
+ *
+ * <p>The plugin used slf4j-simple before, with the same layout. It is replaced because of what it costs a
+ * process that logs four lines and exits: its {@code SimpleDateFormat} loads the JDK's locale data
+ * (calendar, date format symbols, number format: 50-60 ms of the main thread, about a fifth of an
+ * ADD, before the API connection could start), and SLF4J found it by opening every jar to read
+ * {@code META-INF/services} (~20 ms), where {@link Logging#install} now names this class.
+ */
+public final class StderrLogProvider implements SLF4JServiceProvider {
+
+    private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
+    private final ILoggerFactory factory = name -> loggers.computeIfAbsent(name, StderrLogger::new);
+    private final IMarkerFactory markers = new BasicMarkerFactory();
+    private final MDCAdapter mdc = new NOPMDCAdapter();
+
+    /** For SLF4J, which makes its provider reflectively. */
+    public StderrLogProvider() {
+    }
+
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+        return factory;
+    }
+
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+        return markers;
+    }
+
+    @Override
+    public MDCAdapter getMDCAdapter() {
+        return mdc;
+    }
+
+    @Override
+    public String getRequestedApiVersion() {
+        return "2.0.99";
+    }
+
+    @Override
+    public void initialize() {
+        // Nothing to read: the level is set by the plugin once it has its configuration.
+    }
+
+    /** One line of the log: timestamp, level, the logger's simple name, the message. */
+    static String line(LocalDateTime time, Level level, String logger, String message) {
+        StringBuilder b = new StringBuilder(48 + message.length());
+        b.append(time.getYear()).append('-');
+        two(b, time.getMonthValue()).append('-');
+        two(b, time.getDayOfMonth()).append(' ');
+        two(b, time.getHour()).append(':');
+        two(b, time.getMinute()).append(':');
+        two(b, time.getSecond()).append('.');
+        int millis = time.getNano() / 1_000_000;
+        b.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
+        b.append(" [").append(level).append("] ").append(logger).append(" - ").append(message);
+        return b.toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int value) {
+        return b.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
+    /** A named logger; the level is asked of {@link Logging} at each event. */
+    private static final class StderrLogger extends LegacyAbstractLogger {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String simpleName;
+
+        StderrLogger(String name) {
+            this.name = name;
+            this.simpleName = name.substring(name.lastIndexOf('.') + 1);
+        }
+
+        @Override
+        public boolean isTraceEnabled() {
+            return Logging.enabled(Level.TRACE);
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return Logging.enabled(Level.DEBUG);
+        }
+
+        @Override
+        public boolean isInfoEnabled() {
+            return Logging.enabled(Level.INFO);
+        }
+
+        @Override
+        public boolean isWarnEnabled() {
+            return Logging.enabled(Level.WARN);
+        }
+
+        @Override
+        public boolean isErrorEnabled() {
+            return Logging.enabled(Level.ERROR);
+        }
+
+        @Override
+        protected String getFullyQualifiedCallerName() {
+            return null;
+        }
+
+        @Override
+        protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
+                                                   Throwable thrown) {
+            String text = line(LocalDateTime.now(), level, simpleName, MessageFormatter.basicArrayFormat(pattern, arguments));
+            PrintStream err = System.err;
+            synchronized (StderrLogger.class) {
+                err.println(text);
+                if (thrown != null) {
+                    thrown.printStackTrace(err);
+                }
+                err.flush();
+            }
+        }
+    }
+}
