@@ -33,8 +33,8 @@ public final class Calicoctl {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
         PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)), false);
-        // Before anything speaks TLS: the cheaper of the JDK's equal key share orders.
-        TlsAhead.preferCheapKeyShares();
+        // Before anything speaks TLS: the cheaper of the JDK's equal key share orders, one host name check.
+        TlsAhead.start();
         Map<String, String> env = System.getenv();
         int status = 1;
         DatastoreClients clients = new DatastoreClients(env);

@@ -57,7 +57,7 @@ public final class CdsTraining {
 
     public static void main(String[] args) throws Exception {
         // As CalicoCni.main does first, so that the archive holds the TLS code the plugin runs.
-        TlsAhead.preferCheapKeyShares();
+        TlsAhead.start();
         Path work = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("calicoj-cds").toString());
         boolean tls = makeKeystores(work);
         List<String> names = tls ? KEYS.stream().map(k -> k.get(0)).toList() : List.of("http");

@@ -93,9 +93,6 @@ public final class KubeHttpClient implements AutoCloseable {
         }
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT);
         if (scheme.equals("https")) {
-            if (!connection.insecureSkipTlsVerify()) {
-                TlsAhead.jdkRoots();
-            }
             b.sslContext(KubeTls.context(connection));
         } else {
             withoutTls(b);

@@ -4,6 +4,7 @@ import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.config.ConfigException;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -20,8 +21,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * TLS for one API server, the same for every program and client: trust exactly the configured CA
  * (not also the JDK's ~150 public roots, as kubectl and Calico do; it also saves loading them), the
- * JDK's trust store when no CA is configured, present the client certificate when there is one, and
- * verify nothing only when {@code insecure-skip-tls-verify} says so.
+ * JDK's trust store when no CA is configured, require the server's certificate to name the host of
+ * the server URL ({@link ServerNames}: kubectl's rules), present the client certificate when there is
+ * one, and verify nothing only when {@code insecure-skip-tls-verify} says so.
  */
 public final class KubeTls {
 
@@ -44,30 +46,63 @@ public final class KubeTls {
         }
     }
 
+    /** The JDK's HTTP client property that stops it asking JSSE to check the server's name. */
+    static final String JDK_HOSTNAME_CHECK_OFF = "jdk.internal.httpclient.disableHostnameVerification";
+
     /**
-     * Who is trusted: everyone when verification is skipped, only the configured CA when there is one,
-     * otherwise {@code null} (the JDK's default trust store).
+     * Who is trusted: everyone when verification is skipped; otherwise only the configured CA when there
+     * is one, else the JDK's default trust store, for a server certificate that names the host of
+     * {@code c}'s server URL.
+     *
+     * @throws ConfigException when the CA cannot be used or the server URL has no host
      */
     public static TrustManager[] trustManagers(KubeConnection c) {
         if (c.insecureSkipTlsVerify()) {
             return new TrustManager[] {new TrustEverything()};
         }
-        if (c.caCertificatePem() == null) {
-            return null;
-        }
+        String host = serverHost(c);
         try {
-            KeyStore ks = emptyKeyStore();
-            int n = 0;
-            for (X509Certificate cert : Pem.certificates(c.caCertificatePem(), CA)) {
-                ks.setCertificateEntry("ca" + n++, cert);
-                TlsAhead.ecKey(cert.getPublicKey());
+            KeyStore ks = null;
+            if (c.caCertificatePem() != null) {
+                ks = emptyKeyStore();
+                int n = 0;
+                for (X509Certificate cert : Pem.certificates(c.caCertificatePem(), CA)) {
+                    ks.setCertificateEntry("ca" + n++, cert);
+                    TlsAhead.ecKey(cert.getPublicKey());
+                }
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(ks);
-            return tmf.getTrustManagers();
+            return HostnameCheckingTrustManager.wrap(tmf.getTrustManagers(), host);
         } catch (GeneralSecurityException | IOException e) {
             throw new ConfigException(CA + " cannot be used: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Tells the JDK's HTTP client not to have the server's name checked by JSSE as well: this class's
+     * trust managers check it. The JDK reads the setting once, when its first HTTPS connection is made,
+     * for every client in the JVM; so only for a program whose every HTTPS client is a
+     * {@link KubeHttpClient} (calicoctl, the CNI plugin), at its start. Elsewhere both check.
+     */
+    public static void checkHostnamesOnlyInKubeTls() {
+        if (System.getProperty(JDK_HOSTNAME_CHECK_OFF) == null) {
+            System.setProperty(JDK_HOSTNAME_CHECK_OFF, "true");
+        }
+    }
+
+    /** The host of the server URL, as dialled (an IPv6 address in brackets). */
+    static String serverHost(KubeConnection c) {
+        String host = null;
+        try {
+            host = URI.create(c.server()).getHost();
+        } catch (IllegalArgumentException e) {
+            // Reported below.
+        }
+        if (host == null || host.isEmpty()) {
+            throw new ConfigException("invalid Kubernetes API server URL \"" + c.server() + "\": expected https://<host>[:<port>]");
+        }
+        return host;
     }
 
     /** The client certificate and key to present; {@code null} when none is configured. */

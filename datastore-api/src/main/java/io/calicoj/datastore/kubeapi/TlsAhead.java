@@ -7,13 +7,13 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The cold work of a fresh JVM's first TLS handshake, for the short-lived programs (the CNI plugin,
  * calicoctl): the cheapest of the JDK's equally good choices, and work the handshake needs anyway done
  * ahead on daemon threads while the program still reads its configuration and builds its client. The
- * handshake itself, what is offered and what is verified are unchanged.
+ * handshake itself and what is offered are unchanged; the server's name is checked once, by
+ * {@link KubeTls} (by kubectl's rules).
  *
  * <ul>
  *   <li>{@linkplain #preferCheapKeyShares() Key share order}: a JDK client's first ClientHello carries
@@ -29,10 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       most likely signs with one on the same curve, and a client certificate with an EC key signs
  *       on its curve; the first signature checked or made initialises that curve's code (for P-256,
  *       the table above), so it is prepared ahead.</li>
- *   <li>{@linkplain #jdkRoots() JDK roots}: the JDK checks the server's host name on the first
- *       handshake and, to apply its stricter wildcard rules to public CAs only, loads its own root
- *       certificates then ({@code sun.security.util.AnchorCertificates}: about 150 certificates parsed,
- *       25-60 ms) even when only the cluster's CA is trusted.</li>
+ *   <li>{@linkplain KubeTls#checkHostnamesOnlyInKubeTls() Host names checked once}: the JDK's own check of
+ *       the server's name loads the JDK's root certificates on the first handshake (see
+ *       {@link HostnameCheckingTrustManager}); {@link KubeTls}'s trust managers check the name themselves,
+ *       so the JDK's HTTP client is told not to ask for its check as well.</li>
  * </ul>
  * Each starts at most once per JVM; a step the JDK does not have is skipped.
  */
@@ -46,19 +46,18 @@ public final class TlsAhead {
             "x25519,secp384r1,secp256r1,secp521r1,x448,ffdhe2048,ffdhe3072,ffdhe4096,ffdhe6144,ffdhe8192";
 
     private static final Set<Integer> CURVES = ConcurrentHashMap.newKeySet();
-    private static final AtomicBoolean JDK_ROOTS = new AtomicBoolean();
 
     private TlsAhead() {
     }
 
     /**
-     * For a short-lived program that will most likely speak TLS to the API server, at its very start:
-     * the cheaper key share order (unless {@code -Djdk.tls.namedGroups} chose one), and the JDK roots
-     * ahead.
+     * For a short-lived program whose every HTTPS client is a {@link KubeHttpClient}, at its very start:
+     * the cheaper key share order (unless {@code -Djdk.tls.namedGroups} chose one), and the server's
+     * name checked by {@link KubeTls} only.
      */
     public static void start() {
         preferCheapKeyShares();
-        jdkRoots();
+        KubeTls.checkHostnamesOnlyInKubeTls();
     }
 
     /**
@@ -78,19 +77,6 @@ public final class TlsAhead {
     public static void ecKey(PublicKey key) {
         if (key instanceof ECPublicKey ec && CURVES.add(ec.getParams().getCurve().getField().getFieldSize())) {
             daemon("tls-curve", () -> generate(ec.getParams()));
-        }
-    }
-
-    /** Loads the JDK's own root certificates (only the class that holds them is touched). */
-    public static void jdkRoots() {
-        if (JDK_ROOTS.compareAndSet(false, true)) {
-            daemon("tls-roots", () -> {
-                try {
-                    Class.forName("sun.security.util.AnchorCertificates");
-                } catch (ClassNotFoundException | LinkageError e) {
-                    // Another JDK: the handshake does whatever it needs itself.
-                }
-            });
         }
     }
 
