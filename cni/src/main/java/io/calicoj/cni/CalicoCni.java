@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The {@code calico} CNI plugin executable. The runtime (kubelet, containerd, CRI-O) runs it once
@@ -46,7 +45,7 @@ public final class CalicoCni {
             // The API server is spoken to over TLS: its cold start-up work begins now, on other threads.
             TlsAhead.start();
         }
-        CniPlugin.Outcome outcome = run(env, System.in, CalicoCni::standardContext);
+        CniPlugin.Outcome outcome = run(env, System.in, standardContext(env));
         exit(outcome, System.out);
     }
 
@@ -63,8 +62,7 @@ public final class CalicoCni {
      * One invocation: reads stdin (not for VERSION), builds the collaborators, starts opening the API
      * connection, sets the log level from the configuration and runs.
      */
-    static CniPlugin.Outcome run(Map<String, String> env, InputStream in,
-                                 Function<Map<String, String>, PluginContext> context) {
+    static CniPlugin.Outcome run(Map<String, String> env, InputStream in, PluginContext ctx) {
         String stdin = "";
         if (!"VERSION".equals(env.get("CNI_COMMAND"))) {
             try {
@@ -74,7 +72,6 @@ public final class CalicoCni {
                         new CniException(CniException.IO_FAILURE, "error reading from stdin: " + e.getMessage())));
             }
         }
-        PluginContext ctx = context.apply(env);
         if (callsApi(env)) {
             ctx.kube().connectAhead(stdin);
         }
@@ -88,9 +85,19 @@ public final class CalicoCni {
      */
     static PluginContext standardContext(Map<String, String> env) {
         CommandRunner runner = new ProcessCommandRunner(Duration.ofSeconds(60));
-        return new PluginContext(env, new ExecIpam(runner), new IprouteNetworkSetup(runner, new Sysctls(Sysctls.PROC_SYS)),
-                new KubeApiAhead(conf -> new JdkKubeApi(connection(conf, env))), HostName.SYSTEM,
+        return context(env, runner, runner, new Sysctls(Sysctls.PROC_SYS), HostName.SYSTEM,
                 new PodCidrFiles(PodCidrFiles.HOST_LOCAL_DATA_DIR));
+    }
+
+    /**
+     * The collaborators on the given processes and files. The class-data archive's training run builds
+     * its context here too: a lambda the training does not run is made at run time, 1-5 ms each in a
+     * fresh JVM.
+     */
+    static PluginContext context(Map<String, String> env, CommandRunner ipam, CommandRunner iproute, Sysctls sysctls,
+                                 HostName hostName, PodCidrCache podCidrs) {
+        return new PluginContext(env, new ExecIpam(ipam), new IprouteNetworkSetup(iproute, sysctls),
+                new KubeApiAhead(conf -> new JdkKubeApi(connection(conf, env))), hostName, podCidrs);
     }
 
     /** One way to reach the API for every program: the shared resolver, fed the netconf over the environment. */

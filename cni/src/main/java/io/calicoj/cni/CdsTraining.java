@@ -56,7 +56,8 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        // As CalicoCni.main does first, so that the archive holds the TLS code the plugin runs.
+        // As CalicoCni.main does first, so that the archive holds the logging and TLS code the plugin runs.
+        Logging.install();
         TlsAhead.start();
         Path work = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("calicoj-cds").toString());
         boolean tls = makeKeystores(work);
@@ -162,9 +163,9 @@ public final class CdsTraining {
         CommandRunner ip = command -> new CommandResult(command, 0, command.stdin().contains(" show")
                 ? IP_LINK + "10.255.0.2 scope link\n    inet 10.255.0.2/32 scope global eth0\ndefault via 169.254.1.1 dev eth0\n" : "", "");
         CommandRunner processes = new ProcessCommandRunner();
-        Function<Map<String, String>, PluginContext> context = e -> new PluginContext(e,
-                new ExecIpam(processes), new IprouteNetworkSetup(ip, new Sysctls(procSys)),
-                new KubeApiAhead(conf -> new JdkKubeApi(CalicoCni.connection(conf, e))), () -> NODE, new PodCidrFiles(dataDir));
+        // The plugin's own context (its lambdas land in the archive); the node name comes from the configuration.
+        Function<Map<String, String>, PluginContext> context = e -> CalicoCni.context(e, processes, ip, new Sysctls(procSys),
+                HostName.SYSTEM, new PodCidrFiles(dataDir));
 
         // The first ADD asks for the node's pod CIDR, the second finds it cached.
         String addResult = invoke("ADD", env, config, context);
@@ -181,7 +182,7 @@ public final class CdsTraining {
         Map<String, String> e = new HashMap<>(env);
         e.put("CNI_COMMAND", command);
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        CniPlugin.Outcome outcome = CalicoCni.run(e, in, context);
+        CniPlugin.Outcome outcome = CalicoCni.run(e, in, context.apply(e));
         System.err.println("training " + command + ": exit " + outcome.exitCode() + " " + outcome.stdout());
         return outcome.exitCode() != 0 ? "" : outcome.stdout().isEmpty() ? "ok" : outcome.stdout();
     }
