@@ -1,15 +1,12 @@
 package io.calicoj.datastore.kubeapi;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.calicoj.model.IpAddress;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Whether a server certificate names the host a client dialled, by the rules Kubernetes' own clients
@@ -32,8 +29,6 @@ final class ServerNames {
     /** The JDK's type numbers of subject alternative names (RFC 5280 GeneralName). */
     private static final int DNS_NAME = 2;
     private static final int IP_ADDRESS = 7;
-
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
     private ServerNames() {
     }
@@ -62,7 +57,7 @@ final class ServerNames {
             return false;
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        byte[] address = ipLiteral(bare);
+        IpAddress address = address(bare);
         if (address == null && bare.indexOf(':') >= 0) {
             return false; // Neither a DNS name nor an address.
         }
@@ -70,7 +65,7 @@ final class ServerNames {
             if (name.size() < 2 || !(name.get(0) instanceof Integer type) || !(name.get(1) instanceof String value)) {
                 continue;
             }
-            if (address != null && type == IP_ADDRESS && Arrays.equals(address, ipLiteral(value))) {
+            if (address != null && type == IP_ADDRESS && address.equals(address(value))) {
                 return true;
             }
             if (address == null && type == DNS_NAME && dnsMatches(bare, value)) {
@@ -80,23 +75,17 @@ final class ServerNames {
         return false;
     }
 
-    /** The address's bytes when {@code text} is an IPv4 or IPv6 literal, else {@code null}; never a DNS look-up. */
-    static byte[] ipLiteral(String text) {
-        if (IPV4.matcher(text).matches()) {
-            for (String part : text.split("\\.")) {
-                if (Integer.parseInt(part) > 255) {
-                    return null;
-                }
-            }
-        } else if (text.indexOf(':') < 0 || text.indexOf('[') >= 0 || text.indexOf(']') >= 0) {
+    /**
+     * The address when {@code text} is an IPv4 or IPv6 literal (an IPv4-mapped IPv6 address as its IPv4
+     * address, as Go compares them), else {@code null}.
+     */
+    static IpAddress address(String text) {
+        if (!IpAddress.isValid(text)) {
             return null;
         }
-        try {
-            // In brackets the JDK takes it as an IPv6 literal or fails: no name is ever looked up.
-            return InetAddress.getByName(text.indexOf(':') >= 0 ? "[" + text + "]" : text).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        IpAddress a = IpAddress.parse(text);
+        boolean mappedV4 = a.version() == 6 && a.high() == 0 && (a.low() >>> 32) == 0xffffL;
+        return mappedV4 ? new IpAddress(4, 0, a.low() & 0xffffffffL) : a;
     }
 
     private static boolean dnsMatches(String host, String pattern) {

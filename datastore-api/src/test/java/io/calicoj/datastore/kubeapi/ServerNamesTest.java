@@ -2,6 +2,7 @@ package io.calicoj.datastore.kubeapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.calicoj.model.IpAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -75,11 +76,12 @@ class ServerNamesTest {
 
     @Test
     void onlyLiteralsAreAddressesAndNoNameIsLookedUp() {
-        assertThat(ServerNames.ipLiteral("10.0.0.1")).containsExactly(10, 0, 0, 1);
-        assertThat(ServerNames.ipLiteral("::ffff:10.0.0.1")).containsExactly(10, 0, 0, 1);
-        assertThat(ServerNames.ipLiteral("256.0.0.1")).isNull();
-        assertThat(ServerNames.ipLiteral("10.0.0")).isNull();
-        assertThat(ServerNames.ipLiteral("localhost")).isNull();
-        assertThat(ServerNames.ipLiteral("not:an:address")).isNull();
+        assertThat(ServerNames.address("10.0.0.1")).isEqualTo(IpAddress.parse("10.0.0.1"));
+        assertThat(ServerNames.address("::ffff:10.0.0.1")).isEqualTo(IpAddress.parse("10.0.0.1"));
+        assertThat(ServerNames.address("0:0:0:0:0:FFFF:A00:1")).isEqualTo(IpAddress.parse("10.0.0.1"));
+        assertThat(ServerNames.address("256.0.0.1")).isNull();
+        assertThat(ServerNames.address("10.0.0")).isNull();
+        assertThat(ServerNames.address("localhost")).isNull();
+        assertThat(ServerNames.address("not:an:address")).isNull();
     }
 }
