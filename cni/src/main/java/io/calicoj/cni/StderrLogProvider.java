@@ -2,7 +2,9 @@ package io.calicoj.cni;
 
 import java.io.PrintStream;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
@@ -24,7 +26,10 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * process that logs four lines and exits: its {@code SimpleDateFormat} loads the JDK's locale data
  * (calendar, date format symbols, number format: 50-60 ms of the main thread, about a fifth of an
  * ADD, before the API connection could start), and SLF4J found it by opening every jar to read
- * {@code META-INF/services} (~20 ms), where {@link Logging#install} now names this class.
+ * {@code META-INF/services} (~20 ms), where {@link Logging#install} now names this class. The local time
+ * is taken from the default {@link TimeZone}'s offset at the instant ({@link #localTime}), not from
+ * {@code LocalDateTime.now()}, whose zone rules cost a fresh JVM another 15-20 ms of the main thread
+ * (java.time's own read of the time-zone database, and a service lookup that opens every jar).
  */
 public final class StderrLogProvider implements SLF4JServiceProvider {
 
@@ -60,6 +65,16 @@ public final class StderrLogProvider implements SLF4JServiceProvider {
     @Override
     public void initialize() {
         // Nothing to read: the level is set by the plugin once it has its configuration.
+    }
+
+    /**
+     * The wall-clock time in {@code zone} at {@code epochMillis}: the zone's offset at that instant
+     * (daylight saving time included) applied to it.
+     */
+    static LocalDateTime localTime(long epochMillis, TimeZone zone) {
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(zone.getOffset(epochMillis) / 1000);
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000),
+                Math.floorMod(epochMillis, 1000) * 1_000_000, offset);
     }
 
     /** One line of the log: timestamp, level, the logger's simple name, the message. */
@@ -126,7 +141,7 @@ public final class StderrLogProvider implements SLF4JServiceProvider {
         @Override
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
                                                    Throwable thrown) {
-            String text = line(LocalDateTime.now(), level, simpleName, MessageFormatter.basicArrayFormat(pattern, arguments));
+            String text = line(localTime(System.currentTimeMillis(), TimeZone.getDefault()), level, simpleName, MessageFormatter.basicArrayFormat(pattern, arguments));
             PrintStream err = System.err;
             synchronized (StderrLogger.class) {
                 err.println(text);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,22 @@ class StderrLogProviderTest {
                 .isEqualTo("2026-01-02 03:04:05.006 [INFO] AddCommand - hello");
         assertThat(StderrLogProvider.line(LocalDateTime.of(2026, 11, 26, 23, 59, 59, 999_999_999), Level.WARN, "X", ""))
                 .isEqualTo("2026-11-26 23:59:59.999 [WARN] X - ");
+    }
+
+    @Test
+    void theTimestampIsTheWallClockOfTheDefaultZoneAtThatInstantDaylightSavingIncluded() {
+        List<String> zones = List.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe",
+                "America/St_Johns", "Pacific/Chatham");
+        List<Instant> instants = List.of(Instant.parse("2026-01-15T12:00:00.123Z"), Instant.parse("2026-07-15T23:59:59.999Z"),
+                Instant.parse("2026-03-08T06:59:59.500Z"), Instant.parse("2026-03-08T07:00:00.001Z"),
+                Instant.parse("1969-12-31T23:59:59.001Z"));
+        for (String id : zones) {
+            TimeZone zone = TimeZone.getTimeZone(id);
+            for (Instant at : instants) {
+                assertThat(StderrLogProvider.localTime(at.toEpochMilli(), zone)).as("%s at %s", id, at)
+                        .isEqualTo(LocalDateTime.ofInstant(at, zone.toZoneId()));
+            }
+        }
     }
 
     @Test
