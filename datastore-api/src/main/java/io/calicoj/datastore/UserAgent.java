@@ -16,11 +16,16 @@ public final class UserAgent {
 
     /**
      * @param program    e.g. {@code calico-felix}
-     * @param artifactId the Maven artifact whose version it is, e.g. {@code calicoj-datastore-kubernetes};
-     *                   {@code dev} when its jar is not on the class path (a run from classes)
+     * @param anchor     a class of the artifact: its jar's manifest gives the version ({@code
+     *                   Implementation-Version}); a class-data archive keeps the jars' manifests, so a program
+     *                   started from one opens no jar for it (the CNI plugin's connection waited 5-8 ms for that)
+     * @param artifactId the Maven artifact whose version it is, e.g. {@code calicoj-datastore-kubernetes}: its
+     *                   {@code pom.properties} when the manifest has no version; {@code dev} when neither is on
+     *                   the class path (a run from classes)
      */
-    public static String of(String program, String artifactId) {
-        return program + "/" + version(artifactId);
+    public static String of(String program, Class<?> anchor, String artifactId) {
+        String v = anchor.getPackage() == null ? null : anchor.getPackage().getImplementationVersion();
+        return program + "/" + (v != null ? v : version(artifactId));
     }
 
     static String version(String artifactId) {
