@@ -232,9 +232,14 @@ public final class CniBench {
         return sorted.get(Math.max(0, idx));
     }
 
+    /**
+     * The plugin's kubeconfig as install-cni writes it in a cluster: the server by address (there,
+     * {@code KUBERNETES_SERVICE_HOST}, the API service's IP), so no TLS server name is sent (a name costs a
+     * fresh JVM ~10 ms of IDN tables on the way to the handshake).
+     */
     private Path kubeconfig(FakeApiServer api) throws Exception {
         Path kc = work.resolve("calico-kubeconfig");
-        Files.writeString(kc, InstallCni.kubeconfigJson("https://localhost:" + API_PORT, Files.readString(api.caPem), "bench-token"));
+        Files.writeString(kc, InstallCni.kubeconfigJson("https://127.0.0.1:" + API_PORT, Files.readString(api.caPem), "bench-token"));
         return kc;
     }
 
