@@ -28,7 +28,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * ADD, before the API connection could start), and SLF4J found it by opening every jar to read
  * {@code META-INF/services} (~20 ms), where {@link Logging#install} now names this class. The local time
  * is taken from the default {@link TimeZone}'s offset at the instant ({@link #localTime}), not from
- * {@code LocalDateTime.now()}, whose zone rules cost a fresh JVM another 15-20 ms of the main thread
+ * {@code LocalDateTime.now()}, whose zone rules cost a fresh JVM another 10-20 ms of the main thread
  * (java.time's own read of the time-zone database, and a service lookup that opens every jar).
  */
 public final class StderrLogProvider implements SLF4JServiceProvider {
@@ -141,7 +141,8 @@ public final class StderrLogProvider implements SLF4JServiceProvider {
         @Override
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
                                                    Throwable thrown) {
-            String text = line(localTime(System.currentTimeMillis(), TimeZone.getDefault()), level, simpleName, MessageFormatter.basicArrayFormat(pattern, arguments));
+            LocalDateTime now = localTime(System.currentTimeMillis(), TimeZone.getDefault());
+            String text = line(now, level, simpleName, MessageFormatter.basicArrayFormat(pattern, arguments));
             PrintStream err = System.err;
             synchronized (StderrLogger.class) {
                 err.println(text);
