@@ -30,7 +30,7 @@ import java.util.function.Function;
  */
 public final class DatastoreClients implements ClientFactory, AutoCloseable {
 
-    static final String USER_AGENT = UserAgent.of("calicoctl", DatastoreClients.class, "calicoj-cli");
+    static final String USER_AGENT = UserAgent.of("calicoctl", DatastoreClients.class);
 
     private static final Set<String> DATASTORE_COMMANDS = Set.of("get", "create", "apply", "replace", "delete");
 

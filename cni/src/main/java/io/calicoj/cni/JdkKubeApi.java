@@ -22,7 +22,7 @@ final class JdkKubeApi implements KubeApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    static final String USER_AGENT = UserAgent.of("calico-cni", JdkKubeApi.class, "calicoj-cni");
+    static final String USER_AGENT = UserAgent.of("calico-cni", JdkKubeApi.class);
 
     private final KubeHttpClient http;
 

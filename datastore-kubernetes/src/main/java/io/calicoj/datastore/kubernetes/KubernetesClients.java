@@ -113,6 +113,6 @@ public final class KubernetesClients {
 
     /** {@code <program>/<version>}, the version of this jar (or {@code dev} when run from classes). */
     static String userAgent(String program) {
-        return UserAgent.of(program, KubernetesClients.class, "calicoj-datastore-kubernetes");
+        return UserAgent.of(program, KubernetesClients.class);
     }
 }
