@@ -4,7 +4,7 @@
 #   build/images/<name>/Dockerfile    from deploy/images/<name>/ (with any other build files there)
 #   build/images/<name>/rootfs/       the image's files (Dockerfile: COPY rootfs/ /), under /opt/calicoj:
 #                                     <module>/<module jar>, <module>/lib/*.jar, <module>/classpath,
-#                                     bin/<launcher>
+#                                     <module>/native/*.so (JNI libraries: the CNI plugin's), bin/<launcher>
 #   build/images/<name>/IMAGE         the tag to build: calicoj/<name>:<version>
 #   build/images/<name>/SHA256SUMS    every file of the context but itself, sorted by path
 #
@@ -111,6 +111,13 @@ assemble() {
     classpath="$classpath:/opt/calicoj/$module/lib/$lib"
   done < <(cd "$root/$module/target/lib" && find . -maxdepth 1 -type f -name '*.jar' | sed 's|^\./||' | sort)
   echo "$classpath" > "$app/classpath"
+  # JNI libraries the module ships (the CNI plugin's TLS, Conscrypt's), which install-cni puts beside the plugin.
+  if [[ -d "$root/$module/target/native" ]]; then
+    mkdir -p "$app/native"
+    while read -r so; do
+      cp "$root/$module/target/native/$so" "$app/native/"
+    done < <(cd "$root/$module/target/native" && find . -maxdepth 1 -type f -name '*.so' | sed 's|^\./||' | sort)
+  fi
 
   if [[ "$tool" != "-" ]]; then
     launcher "$tool" "$main" "$module" "$(jvm_options "$tool")" > "$ctx/rootfs/opt/calicoj/bin/$tool"

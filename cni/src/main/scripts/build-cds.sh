@@ -16,8 +16,12 @@ if [[ -z "$jar" || ! -d "$dir/lib" ]]; then
   exit 1
 fi
 cp="$jar:$dir/lib/*"
-# Keep in sync with bin/calico and the installed launcher (InstallCni.LAUNCHER_OPTIONS).
+# Keep in sync with bin/calico and the installed launcher (InstallCni.LAUNCHER_OPTIONS), scripts/launch's
+# options for target/native (Conscrypt's JNI library) included.
 opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr)
+if [[ -d "$dir/native" ]]; then
+  opts+=(--enable-native-access=ALL-UNNAMED "-Djava.library.path=$dir/native")
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 train() { # java, archive options...; each run in a directory of its own (key stores, IPAM data)
@@ -28,6 +32,11 @@ train() { # java, archive options...; each run in a directory of its own (key st
     || { echo "build-cds: training run with $java failed:" >&2; cat "$run/training.log" >&2; return 1; }
   if ! grep -q "^training ADD: exit 0" "$run/training.log"; then
     echo "build-cds: training run with $java did not complete an ADD:" >&2; cat "$run/training.log" >&2; return 1
+  fi
+  # The archive must hold the TLS the plugin runs: Conscrypt's when the build ships its library.
+  if [[ -d "$dir/native" ]] && grep -q "Conscrypt's native library cannot be loaded" "$run/training.log"; then
+    echo "build-cds: training run with $java could not load Conscrypt from $dir/native:" >&2
+    grep "Conscrypt" "$run/training.log" >&2; return 1
   fi
 }
 rm -f "$dir/calico.jsa" "$dir/calico.aot"

@@ -80,8 +80,8 @@ public final class CalicoCni {
     }
 
     /**
-     * The real collaborators: processes for IPAM and iproute2, /proc/sys, the JDK HTTP client, pod
-     * CIDRs cached next to host-local's data.
+     * The real collaborators: processes for IPAM and iproute2, /proc/sys, the JDK HTTP client (TLS by
+     * {@link NativeTls}), pod CIDRs cached next to host-local's data.
      */
     static PluginContext standardContext(Map<String, String> env) {
         CommandRunner runner = new ProcessCommandRunner(Duration.ofSeconds(60));
@@ -97,7 +97,7 @@ public final class CalicoCni {
     static PluginContext context(Map<String, String> env, CommandRunner ipam, CommandRunner iproute, Sysctls sysctls,
                                  HostName hostName, PodCidrCache podCidrs) {
         return new PluginContext(env, new ExecIpam(ipam), new IprouteNetworkSetup(iproute, sysctls),
-                new KubeApiAhead(conf -> new JdkKubeApi(connection(conf, env))), hostName, podCidrs);
+                new KubeApiAhead(conf -> new JdkKubeApi(connection(conf, env), NativeTls.provider())), hostName, podCidrs);
     }
 
     /** One way to reach the API for every program: the shared resolver, fed the netconf over the environment. */

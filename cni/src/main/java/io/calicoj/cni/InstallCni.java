@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,8 @@ public final class InstallCni {
             "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     static final String PLUGIN_DIR = "calicoj-cni";
+    /** JNI libraries the plugin ships (Conscrypt's, for TLS), next to lib/ in the source and the plugin directory. */
+    static final String NATIVE_DIR = "native";
     static final String KUBECONFIG_NAME = "calico-kubeconfig";
 
     static final String DEFAULT_NETWORK_CONFIG = """
@@ -74,8 +77,11 @@ public final class InstallCni {
     /** Builds the class-data archive of an installed plugin (a training run); may fail without harm. */
     @FunctionalInterface
     interface ArchiveBuilder {
-        /** @return the launcher option that uses the archive, or empty when none could be made */
-        String build(Path java, List<String> classPath, Path pluginDir) throws IOException;
+        /**
+         * @param jvmOptions the launcher's JVM options (the archive is made with them)
+         * @return the launcher option that uses the archive, or empty when none could be made
+         */
+        String build(Path java, List<String> jvmOptions, List<String> classPath, Path pluginDir) throws IOException;
     }
 
     private final Map<String, String> env;
@@ -175,19 +181,49 @@ public final class InstallCni {
                 copyAtomically(jar, target);
                 classPath.add(target.toAbsolutePath().toString());
             }
+            List<String> jvmOptions = new ArrayList<>(LAUNCHER_OPTIONS);
+            jvmOptions.addAll(installNativeLibraries(source.resolve(NATIVE_DIR), pluginDir.resolve(NATIVE_DIR)));
             Path java = java();
             String archive;
             try {
-                archive = archives.build(java, classPath, pluginDir);
+                archive = archives.build(java, jvmOptions, classPath, pluginDir);
             } catch (IOException e) {
                 out.println("install-cni: warning: no class-data archive (the plugin works, but starts slower): " + e.getMessage());
                 archive = "";
             }
-            writeAtomically(launcher, launcher(java, archive, classPath), EXECUTABLE);
+            writeAtomically(launcher, launcher(java, jvmOptions, archive, classPath), EXECUTABLE);
         } catch (IOException e) {
             throw new InstallException("cannot install the plugin into " + binDir + ": " + e);
         }
         out.println("install-cni: installed " + launcher + " (" + jars.size() + " jars in " + pluginDir + ")");
+    }
+
+    /**
+     * Copies the JNI libraries of {@code from} (the plugin's {@code native/}) to {@code to}, removing any
+     * other library there (a previous version's), and returns the JVM options that let the plugin load
+     * them; none when the plugin has none.
+     */
+    private static List<String> installNativeLibraries(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return List.of();
+        }
+        Set<String> names = new HashSet<>();
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path library : s.filter(p -> p.getFileName().toString().endsWith(".so")).sorted().toList()) {
+                names.add(library.getFileName().toString());
+                copyAtomically(library, to.resolve(library.getFileName()));
+            }
+        }
+        try (Stream<Path> s = Files.list(to)) {
+            for (Path old : s.filter(p -> !names.contains(p.getFileName().toString())).toList()) {
+                Files.deleteIfExists(old);
+            }
+        }
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return List.of("--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + to.toAbsolutePath());
     }
 
     /** The plugin jar first, then its dependencies, sorted: the launcher's class path, fixed at install. */
@@ -224,8 +260,8 @@ public final class InstallCni {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    String launcher(Path java, String archiveOption, List<String> classPath) {
-        List<String> opts = new ArrayList<>(LAUNCHER_OPTIONS);
+    String launcher(Path java, List<String> jvmOptions, String archiveOption, List<String> classPath) {
+        List<String> opts = new ArrayList<>(jvmOptions);
         String extra = env.getOrDefault("CALICOJ_CNI_JAVA_OPTS", "").trim();
         if (!extra.isEmpty()) {
             opts.addAll(List.of(extra.split("\\s+")));

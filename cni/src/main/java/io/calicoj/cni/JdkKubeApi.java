@@ -5,6 +5,7 @@ import io.calicoj.datastore.UserAgent;
 import io.calicoj.datastore.config.ConfigException;
 import io.calicoj.datastore.kubeapi.KubeApiException;
 import io.calicoj.datastore.kubeapi.KubeHttpClient;
+import java.security.Provider;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,9 +27,10 @@ final class JdkKubeApi implements KubeApi {
 
     private final KubeHttpClient http;
 
-    JdkKubeApi(KubeConnection connection) throws CniException {
+    /** @param tls the TLS implementation ({@link NativeTls}), {@code null} for the JDK's */
+    JdkKubeApi(KubeConnection connection, Provider tls) throws CniException {
         try {
-            this.http = KubeHttpClient.create(connection, USER_AGENT, TIMEOUT);
+            this.http = KubeHttpClient.create(connection, USER_AGENT, TIMEOUT, tls);
         } catch (ConfigException e) {
             throw new CniException(CniException.INVALID_NETWORK_CONFIG, e.getMessage());
         }

@@ -20,7 +20,7 @@ final class TrainingArchiveBuilder implements InstallCni.ArchiveBuilder {
     static final List<String> NO_TRAINING_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
 
     @Override
-    public String build(Path java, List<String> classPath, Path pluginDir) throws IOException {
+    public String build(Path java, List<String> jvmOptions, List<String> classPath, Path pluginDir) throws IOException {
         ProcessCommandRunner runner = new ProcessCommandRunner(Duration.ofMinutes(2));
         boolean aot = majorVersion(runner, java) >= 25;
         Path archive = pluginDir.resolve(aot ? "calico.aot" : "calico.jsa");
@@ -30,7 +30,7 @@ final class TrainingArchiveBuilder implements InstallCni.ArchiveBuilder {
             Files.deleteIfExists(tmp);
             List<String> argv = new ArrayList<>();
             argv.add(java.toString());
-            argv.addAll(InstallCni.LAUNCHER_OPTIONS);
+            argv.addAll(jvmOptions);
             argv.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + tmp);
             argv.addAll(List.of("-cp", String.join(":", classPath), CdsTraining.class.getName(), work.toString()));
             if (aot) {

@@ -103,7 +103,7 @@ class CalicoCniIT {
     void hostLocalAndKubeconfig() throws IOException {
         dataDir = dir.resolve("host-local");
         kubeconfig = dir.resolve("calico-kubeconfig");
-        // The mock's certificate is its own; the TLS checks themselves are JdkKubeApiIT's.
+        // The mock's certificate is its own; the TLS checks themselves are JdkKubeApiContract's.
         Files.writeString(kubeconfig, InstallCni.kubeconfigJson("https://127.0.0.1:" + API_PORT, "", "cni-test-token"));
     }
 
@@ -156,10 +156,15 @@ class CalicoCniIT {
         env.put("CNI_PATH", cniPath);
         env.put("CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=" + pod
                 + ";K8S_POD_INFRA_CONTAINER_ID=" + containerId);
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", node, "java", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("calicoj.cni.jar") + ":" + System.getProperty("calicoj.cni.lib") + "/*",
-                "io.calicoj.cni.CalicoCni"));
-        return Sh.run(argv, env, config, true);
+        return Sh.run(plugin(), env, config, true);
+    }
+
+    /** The plugin in the node namespace, as the launchers run it (Conscrypt's library on java.library.path). */
+    private List<String> plugin() {
+        return List.of("ip", "netns", "exec", node, "java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + System.getProperty("calicoj.cni.native"),
+                "-cp", System.getProperty("calicoj.cni.jar") + ":" + System.getProperty("calicoj.cni.lib") + "/*",
+                "io.calicoj.cni.CalicoCni");
     }
 
     private Sh.Result cni(String command, String containerId, String netns, String pod, String config) {
@@ -228,6 +233,7 @@ class CalicoCniIT {
         Sh.Result add = cni("ADD", "ctr1" + suffix, netns, "web-" + suffix, config("1.0.0"));
 
         assertThat(add.exit()).as(add.stdout() + add.stderr()).isZero();
+        assertThat(add.stderr()).as("TLS by the shipped native library").contains("TLS to the API server: BoringSSL (Conscrypt");
         JsonNode result = json(add.stdout());
         String address = result.path("ips").path(0).path("address").asString();
         assertThat(address).startsWith("10.77." + octet + ".").endsWith("/32");
@@ -305,8 +311,7 @@ class CalicoCniIT {
     @Test
     void missingEnvironmentIsASpecError() throws Exception {
         Map<String, String> env = Map.of("CNI_COMMAND", "ADD");
-        Sh.Result r = Sh.run(List.of("ip", "netns", "exec", node, "java", "-cp", System.getProperty("calicoj.cni.jar") + ":"
-                + System.getProperty("calicoj.cni.lib") + "/*", "io.calicoj.cni.CalicoCni"), env, config("1.0.0"), true);
+        Sh.Result r = Sh.run(plugin(), env, config("1.0.0"), true);
 
         assertThat(r.exit()).isNotZero();
         JsonNode err = json(r.stdout());

@@ -40,6 +40,11 @@ class InstallCniIT {
         try (var s = Files.list(bin.resolve("calicoj-cni"))) {
             assertThat(s.map(p -> p.getFileName().toString())).containsAnyOf("calico.aot", "calico.jsa");
         }
+        try (var s = Files.list(bin.resolve("calicoj-cni/native"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).as("Conscrypt's JNI libraries for Linux")
+                    .isNotEmpty().allMatch(n -> n.matches("libconscrypt_openjdk_jni-linux-[a-z0-9_]+\\.so"));
+        }
+        assertThat(Files.readString(bin.resolve("calico"))).contains("-Djava.library.path=" + bin.resolve("calicoj-cni/native"));
 
         Sh.Result version = Sh.run(List.of(bin.resolve("calico").toString()), Map.of("CNI_COMMAND", "VERSION"), "", true);
 

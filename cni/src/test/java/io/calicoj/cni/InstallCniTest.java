@@ -59,7 +59,7 @@ class InstallCniTest {
 
     private void install() throws Exception {
         new InstallCni(env, new PrintStream(printed, true, StandardCharsets.UTF_8),
-                (java, cp, dir) -> "-XX:AOTCache=" + dir.resolve("calico.aot")).run(source);
+                (java, opts, cp, dir) -> "-XX:AOTCache=" + dir.resolve("calico.aot")).run(source);
     }
 
     private String printed() {
@@ -79,6 +79,29 @@ class InstallCniTest {
                         + " -cp " + lib.resolve("calicoj-cni-0.1.0.jar") + ":" + lib.resolve("a.jar") + ":" + lib.resolve("b.jar")
                         + " io.calicoj.cni.CalicoCni \"$@\"\n");
         assertThat(Files.readString(lib.resolve("a.jar"))).isEqualTo("a");
+    }
+
+    @Test
+    void shipsTheNativeLibrariesAndTrainsAndRunsWithTheOptionsThatLoadThem() throws Exception {
+        Files.createDirectories(source.resolve("native"));
+        Files.writeString(source.resolve("native/libconscrypt_openjdk_jni-linux-x86_64.so"), "elf");
+        Path installed = Files.createDirectories(bin.resolve("calicoj-cni/native"));
+        Files.writeString(installed.resolve("libconscrypt_openjdk_jni-linux-x86_64-old.so"), "older version");
+        List<List<String>> trainedWith = new java.util.ArrayList<>();
+
+        new InstallCni(env, new PrintStream(printed, true, StandardCharsets.UTF_8), (java, opts, cp, dir) -> {
+            trainedWith.add(opts);
+            return "";
+        }).run(source);
+
+        try (var files = Files.list(installed)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("libconscrypt_openjdk_jni-linux-x86_64.so");
+        }
+        assertThat(Files.readString(installed.resolve("libconscrypt_openjdk_jni-linux-x86_64.so"))).isEqualTo("elf");
+        String options = "--enable-native-access=ALL-UNNAMED -Djava.library.path=" + installed;
+        assertThat(Files.readString(bin.resolve("calico"))).contains(" -Xlog:all=warning:stderr " + options + " -cp ");
+        assertThat(trainedWith).containsExactly(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                "-Xlog:disable", "-Xlog:all=warning:stderr", "--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + installed));
     }
 
     @Test
@@ -177,16 +200,16 @@ class InstallCniTest {
     @Test
     void extraJvmOptionsAreBakedIntoTheLauncherQuotedForTheShell() throws Exception {
         env.put("CALICOJ_CNI_JAVA_OPTS", "-Djdk.tls.namedGroups=x25519 -Dx='a b'");
-        InstallCni i = new InstallCni(env, new PrintStream(printed, true, StandardCharsets.UTF_8), (j, c, d) -> "");
+        InstallCni i = new InstallCni(env, new PrintStream(printed, true, StandardCharsets.UTF_8), (j, o, c, d) -> "");
 
-        String launcher = i.launcher(Path.of("/j dk/java"), "", List.of("/a.jar"));
+        String launcher = i.launcher(Path.of("/j dk/java"), InstallCni.LAUNCHER_OPTIONS, "", List.of("/a.jar"));
 
         assertThat(launcher).contains("exec '/j dk/java' ").contains(" -Djdk.tls.namedGroups=x25519 '-Dx='\\''a' 'b'\\''' ");
     }
 
     @Test
     void aFailedTrainingRunInstallsThePluginWithoutAnArchive() throws Exception {
-        new InstallCni(env, new PrintStream(printed, true, StandardCharsets.UTF_8), (java, cp, dir) -> {
+        new InstallCni(env, new PrintStream(printed, true, StandardCharsets.UTF_8), (java, opts, cp, dir) -> {
             throw new java.io.IOException("training exited 1");
         }).run(source);
 

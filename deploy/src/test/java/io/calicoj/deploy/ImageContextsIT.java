@@ -128,7 +128,8 @@ class ImageContextsIT {
     void theContextsHoldOnlyBuildFilesRuntimeJarsClassPathsAndLaunchers() throws Exception {
         Pattern allowed = Pattern.compile("Dockerfile|IMAGE|SHA256SUMS|jre-modules"
                 + "|rootfs/opt/calicoj/bin/[a-z-]+"
-                + "|rootfs/opt/calicoj/(agent|cni|cli)/(classpath|calicoj-(agent|cni|cli)-[^/]+\\.jar|lib/[^/]+\\.jar)");
+                + "|rootfs/opt/calicoj/(agent|cni|cli)/(classpath|calicoj-(agent|cni|cli)-[^/]+\\.jar|lib/[^/]+\\.jar)"
+                + "|rootfs/opt/calicoj/cni/native/libconscrypt_openjdk_jni-linux-[a-z0-9_]+\\.so");
         for (String image : IMAGES) {
             Path ctx = contexts.resolve(image);
             try (Stream<Path> files = Files.walk(ctx)) {
@@ -256,6 +257,7 @@ class ImageContextsIT {
                 // The archive must be usable for exactly the installed class path (-Xshare:on fails otherwise).
                 + " && cp=$(sed -n 's/.* -cp \\([^ ]*\\) io.calicoj.cni.CalicoCni.*/\\1/p' /opt/cni/bin/calico)"
                 + " && CNI_COMMAND=VERSION /opt/cni/bin/calicoj-cni/jre/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+                + " --enable-native-access=ALL-UNNAMED -Djava.library.path=/opt/cni/bin/calicoj-cni/native"
                 + " -XX:SharedArchiveFile=/opt/cni/bin/calicoj-cni/calico.jsa -Xshare:on -cp \"$cp\" io.calicoj.cni.CalicoCni";
         Map<String, String> once = new LinkedHashMap<>(env);
         once.put("SLEEP", "false");
@@ -273,6 +275,9 @@ class ImageContextsIT {
         assertThat(Pattern.compile("/[^ ':]+\\.jar").matcher(launcher).results().map(m -> m.group()))
                 .isNotEmpty().allMatch(p -> p.startsWith("/opt/cni/bin/calicoj-cni/lib/"));
         assertThat(nodeBin.resolve("calicoj-cni/jre/bin/java")).isExecutable();
+        assertThat(launcher).as("Conscrypt's JNI library, from the node's path")
+                .contains("-Djava.library.path=/opt/cni/bin/calicoj-cni/native ");
+        assertThat(nodeBin.resolve("calicoj-cni/native/libconscrypt_openjdk_jni-linux-x86_64.so")).isRegularFile();
         assertThat(Files.readString(net.resolve("calico-kubeconfig"))).contains("\"token\":\"first-token-of-the-pod\"")
                 .contains("\"server\":\"https://10.96.0.1:443\"");
         assertThat(Files.readString(net.resolve("10-calico.conflist"))).contains("\"nodename\": \"node-1\"")

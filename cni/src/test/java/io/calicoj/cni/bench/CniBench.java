@@ -76,20 +76,26 @@ public final class CniBench {
         if (System.getenv("CNI_BENCH_WITH_BIN_CALICO") != null) {
             variants.put("bin/calico (repo launcher)", List.of(repo.resolve("bin/calico").toString()));
         }
+        String here = opts + nativeOptions(target);
         if (has25) {
-            variants.put("Java 25 + AOT cache", command(j25, opts + " -XX:AOTCache=" + target.resolve("calico.aot"), cp));
-            variants.put("Java 25, no AOT cache", command(j25, opts, cp));
+            variants.put("Java 25 + AOT cache", command(j25, here + " -XX:AOTCache=" + target.resolve("calico.aot"), cp));
+            // The fallback when Conscrypt's library cannot be loaded (the archive was trained with Conscrypt).
+            variants.put("Java 25 + AOT, JDK's TLS", command(j25, here + " -Dcalicoj.cni.tls=jdk -XX:AOTCache="
+                    + target.resolve("calico.aot"), cp));
+            variants.put("Java 25, no AOT cache", command(j25, here, cp));
         }
-        variants.put("Java 17 + AppCDS", command("java", opts + " -XX:SharedArchiveFile=" + target.resolve("calico.jsa"), cp));
-        variants.put("Java 17, no AppCDS", command("java", opts, cp));
+        variants.put("Java 17 + AppCDS", command("java", here + " -XX:SharedArchiveFile=" + target.resolve("calico.jsa"), cp));
+        variants.put("Java 17, no AppCDS", command("java", here, cp));
         String baseline = System.getenv("CNI_BENCH_BASELINE");
         if (baseline != null) {
             Path other = Path.of(baseline).resolve("cni/target");
             String otherCp = classPath(other);
+            String there = opts + nativeOptions(other);
             if (has25) {
-                variants.put("baseline: Java 25 + AOT cache", command(j25, opts + " -XX:AOTCache=" + other.resolve("calico.aot"), otherCp));
+                variants.put("baseline: Java 25 + AOT cache", command(j25, there + " -XX:AOTCache=" + other.resolve("calico.aot"),
+                        otherCp));
             }
-            variants.put("baseline: Java 17 + AppCDS", command("java", opts + " -XX:SharedArchiveFile=" + other.resolve("calico.jsa"),
+            variants.put("baseline: Java 17 + AppCDS", command("java", there + " -XX:SharedArchiveFile=" + other.resolve("calico.jsa"),
                     otherCp));
         }
 
@@ -101,6 +107,12 @@ public final class CniBench {
                 bridge.close();
             }
         }
+    }
+
+    /** As scripts/launch runs a build that ships JNI libraries (Conscrypt's, in target/native); none for a build without. */
+    private static String nativeOptions(Path target) {
+        Path lib = target.resolve("native");
+        return Files.isDirectory(lib) ? " --enable-native-access=ALL-UNNAMED -Djava.library.path=" + lib : "";
     }
 
     private static String classPath(Path target) throws Exception {

@@ -18,8 +18,17 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * root certificates ({@code sun.security.util.AnchorCertificates}, 60-100 ms of CPU) to decide whether
  * a wildcard rule meant for public CAs applies, even when only the cluster's CA is trusted. The CNI
  * plugin and calicoctl are fresh JVMs for every command.
+ *
+ * <p>The handshake may be run by another TLS implementation (the CNI plugin's Conscrypt), which names
+ * a TLS 1.3 server's authentication {@value #TLS13_GENERIC} where the JDK says {@value #TLS13_JDK}; the
+ * JDK's validator knows only its own name ("Unknown authType: GENERIC"), so that one is passed on.
  */
 final class HostnameCheckingTrustManager extends X509ExtendedTrustManager {
+
+    /** Conscrypt's (BoringSSL's) authentication type of a TLS 1.3 handshake: the key signs, whatever the suite. */
+    static final String TLS13_GENERIC = "GENERIC";
+    /** The JDK's name for the same: the key usage checked is that of a signing key. */
+    static final String TLS13_JDK = "UNKNOWN";
 
     private final X509ExtendedTrustManager chains;
     private final String host;
@@ -43,19 +52,19 @@ final class HostnameCheckingTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        chains.checkServerTrusted(chain, authType, engine);
+        chains.checkServerTrusted(chain, jdkAuthType(authType), engine);
         ServerNames.check(host, chain[0]);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        chains.checkServerTrusted(chain, authType, socket);
+        chains.checkServerTrusted(chain, jdkAuthType(authType), socket);
         ServerNames.check(host, chain[0]);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        chains.checkServerTrusted(chain, authType);
+        chains.checkServerTrusted(chain, jdkAuthType(authType));
         ServerNames.check(host, chain[0]);
     }
 
@@ -72,6 +81,10 @@ final class HostnameCheckingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         chains.checkClientTrusted(chain, authType);
+    }
+
+    private static String jdkAuthType(String authType) {
+        return TLS13_GENERIC.equals(authType) ? TLS13_JDK : authType;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.Provider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,14 @@ public final class KubeHttpClient implements AutoCloseable {
      * @throws ConfigException when the URL is not an http(s) URL, or the CA, certificate or key cannot be used
      */
     public static KubeHttpClient create(KubeConnection connection, String userAgent, Duration requestTimeout) {
+        return create(connection, userAgent, requestTimeout, null);
+    }
+
+    /**
+     * The same, with TLS by {@code tls} (see {@link KubeTls#context(KubeConnection, Provider)}); {@code null}
+     * for the JDK's own TLS.
+     */
+    public static KubeHttpClient create(KubeConnection connection, String userAgent, Duration requestTimeout, Provider tls) {
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         String base = connection.server().endsWith("/")
@@ -93,7 +102,7 @@ public final class KubeHttpClient implements AutoCloseable {
         }
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT);
         if (scheme.equals("https")) {
-            b.sslContext(KubeTls.context(connection));
+            b.sslContext(KubeTls.context(connection, tls));
         } else {
             withoutTls(b);
         }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.KeyManager;
@@ -35,10 +36,17 @@ public final class KubeTls {
     private KubeTls() {
     }
 
-    /** @throws ConfigException when the CA, certificate or key cannot be used (never quoting the key) */
-    public static SSLContext context(KubeConnection c) {
+    /**
+     * The TLS context for {@code c}, its handshakes run by {@code tls} (a JCA provider of
+     * {@code SSLContext.TLS}, such as Conscrypt's), or by the JDK's own TLS when {@code tls} is
+     * {@code null}. Who is trusted and which names are accepted do not depend on it: the trust managers
+     * are this class's, whichever implementation runs the handshake.
+     *
+     * @throws ConfigException when the CA, certificate or key cannot be used (never quoting the key)
+     */
+    public static SSLContext context(KubeConnection c, Provider tls) {
         try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
+            SSLContext ctx = tls == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", tls);
             ctx.init(keyManagers(c), trustManagers(c), null);
             return ctx;
         } catch (GeneralSecurityException e) {

@@ -103,6 +103,56 @@ class HostnameCheckingTrustManagerTest {
     }
 
     @Test
+    void conscryptsNameForTls13AuthenticationReachesTheJdksValidatorAsTheJdksName() throws Exception {
+        // Conscrypt says GENERIC for a TLS 1.3 server; the JDK's validator refuses that name ("Unknown
+        // authType: GENERIC", JdkKubeApiConscryptIT's handshakes) and calls it UNKNOWN itself.
+        List<String> seen = new ArrayList<>();
+        X509ExtendedTrustManager recording = new X509ExtendedTrustManager() {
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+                seen.add(authType);
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
+                seen.add(authType);
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                seen.add(authType);
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        HostnameCheckingTrustManager tm = new HostnameCheckingTrustManager(recording, "localhost");
+        X509Certificate[] chain = {server};
+
+        tm.checkServerTrusted(chain, "GENERIC", (SSLEngine) null);
+        tm.checkServerTrusted(chain, "GENERIC", (java.net.Socket) null);
+        tm.checkServerTrusted(chain, "GENERIC");
+        tm.checkServerTrusted(chain, "ECDHE_RSA", (SSLEngine) null);
+        tm.checkServerTrusted(chain, "UNKNOWN", (SSLEngine) null);
+
+        assertThat(seen).containsExactly("UNKNOWN", "UNKNOWN", "UNKNOWN", "ECDHE_RSA", "UNKNOWN");
+    }
+
+    @Test
     void aTrustedCertificateForAnotherNameIsRefusedWithTheNamesItHas() throws Exception {
         // The subject's common name says 127.0.0.1: like kubectl, only alternative names count.
         assertThatThrownBy(() -> trustFor("https://127.0.0.1:6443", caFile)

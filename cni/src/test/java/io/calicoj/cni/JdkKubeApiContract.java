@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,11 +29,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The plugin's API client against a real TLS server: the server's certificate is checked against
- * the configured CA and the address, client certificates (PKCS#8, PKCS#1 and EC keys made by
- * openssl) are presented, and HTTP failures map to CNI error codes.
+ * The plugin's API client against a real TLS server, the same for each TLS implementation the plugin
+ * can use ({@link NativeTls}): the server's certificate is checked against the configured CA and the
+ * address, client certificates (PKCS#8, PKCS#1 and EC keys made by openssl) are presented, and HTTP
+ * failures map to CNI error codes. Run by {@link JdkKubeApiJdkTlsIT} and {@link JdkKubeApiConscryptIT}.
  */
-class JdkKubeApiIT {
+abstract class JdkKubeApiContract {
+
+    /** The TLS implementation under test; {@code null} for the JDK's. */
+    abstract Provider tls();
+
+    private JdkKubeApi api(KubeConnection c) throws CniException {
+        return new JdkKubeApi(c, tls());
+    }
 
     @TempDir
     static Path dir;
@@ -129,7 +138,7 @@ class JdkKubeApiIT {
     @Test
     void verifiesTheServerAgainstTheCaAndSendsTheToken() throws Exception {
         status = 200;
-        JdkKubeApi api = new JdkKubeApi(new KubeConnection(url("localhost"), ca, null, null, "tok-123", false));
+        JdkKubeApi api = api(new KubeConnection(url("localhost"), ca, null, null, "tok-123", false));
 
         assertThat(api.nodePodCidr("node-1")).isEqualTo("10.1.2.0/24");
         assertThat(api.patchPodAnnotations(new PodRef("default", "web"), Map.of("cni.projectcalico.org/podIP", "10.1.2.3/32")))
@@ -145,7 +154,7 @@ class JdkKubeApiIT {
     void everyRequestNamesThePluginInTheUserAgent() throws Exception {
         status = 200;
         userAgents.clear();
-        JdkKubeApi api = new JdkKubeApi(new KubeConnection(url("localhost"), ca, null, null, "tok-123", false));
+        JdkKubeApi api = api(new KubeConnection(url("localhost"), ca, null, null, "tok-123", false));
 
         api.nodePodCidr("node-1");
         api.patchPodAnnotations(new PodRef("default", "web"), Map.of("cni.projectcalico.org/podIP", "10.1.2.3/32"));
@@ -158,7 +167,7 @@ class JdkKubeApiIT {
     void aServerNotSignedByTheCaIsRefused() throws Exception {
         openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", dir + "/other.key", "-out", dir + "/other.pem",
                 "-subj", "/CN=other-ca", "-days", "1");
-        JdkKubeApi api = new JdkKubeApi(new KubeConnection(url("localhost"), Files.readString(dir.resolve("other.pem")),
+        JdkKubeApi api = api(new KubeConnection(url("localhost"), Files.readString(dir.resolve("other.pem")),
                 null, null, null, false));
 
         assertThatThrownBy(() -> api.nodePodCidr("node-1")).isInstanceOfSatisfying(CniException.class, e -> {
@@ -170,8 +179,8 @@ class JdkKubeApiIT {
     @Test
     void anAddressTheCertificateDoesNotNameIsRefusedUnlessVerificationIsOff() throws Exception {
         status = 200;
-        JdkKubeApi strict = new JdkKubeApi(new KubeConnection(url("127.0.0.1"), ca, null, null, null, false));
-        JdkKubeApi insecure = new JdkKubeApi(new KubeConnection(url("127.0.0.1"), null, null, null, null, true));
+        JdkKubeApi strict = api(new KubeConnection(url("127.0.0.1"), ca, null, null, null, false));
+        JdkKubeApi insecure = api(new KubeConnection(url("127.0.0.1"), null, null, null, null, true));
 
         assertThatThrownBy(() -> strict.nodePodCidr("node-1")).isInstanceOf(CniException.class);
         assertThat(insecure.nodePodCidr("node-1")).isEqualTo("10.1.2.0/24");
@@ -196,7 +205,7 @@ class JdkKubeApiIT {
         for (String[] pair : new String[][] {{"rsa.pem", "rsa8.key", "CN=calico-rsa"}, {"rsa.pem", "rsa1.key", "CN=calico-rsa"},
             {"ec.pem", "ec.key", "CN=calico-ec"}}) {
             requests.clear();
-            JdkKubeApi api = new JdkKubeApi(new KubeConnection(url("localhost"), ca, Files.readString(dir.resolve(pair[0])),
+            JdkKubeApi api = api(new KubeConnection(url("localhost"), ca, Files.readString(dir.resolve(pair[0])),
                     Files.readString(dir.resolve(pair[1])), null, false));
             api.nodePodCidr("node-1");
             assertThat(requests).as(pair[1]).hasSize(1).allMatch(r -> r.contains(pair[2]));
@@ -205,7 +214,7 @@ class JdkKubeApiIT {
 
     @Test
     void httpFailuresMapToCniCodes() throws Exception {
-        JdkKubeApi api = new JdkKubeApi(new KubeConnection(url("localhost"), ca, null, null, null, false));
+        JdkKubeApi api = api(new KubeConnection(url("localhost"), ca, null, null, null, false));
         status = 503;
         assertThatThrownBy(() -> api.nodePodCidr("n")).isInstanceOfSatisfying(CniException.class, e -> {
             assertThat(e.code()).isEqualTo(CniException.TRY_AGAIN_LATER);
@@ -224,7 +233,7 @@ class JdkKubeApiIT {
 
     @Test
     void namesThatAreNotKubernetesNamesNeverReachTheUrl() throws Exception {
-        JdkKubeApi api = new JdkKubeApi(new KubeConnection(url("localhost"), ca, null, null, null, false));
+        JdkKubeApi api = api(new KubeConnection(url("localhost"), ca, null, null, null, false));
         requests.clear();
 
         assertThatThrownBy(() -> api.podAnnotations(new PodRef("default", "../../nodes/x")))
@@ -234,7 +243,7 @@ class JdkKubeApiIT {
 
     @Test
     void anUnreachableServerIsTryAgainLater() throws Exception {
-        JdkKubeApi api = new JdkKubeApi(new KubeConnection("https://127.0.0.1:1", ca, null, null, null, false));
+        JdkKubeApi api = api(new KubeConnection("https://127.0.0.1:1", ca, null, null, null, false));
 
         assertThatThrownBy(() -> api.nodePodCidr("n")).isInstanceOfSatisfying(CniException.class,
                 e -> assertThat(e.code()).isEqualTo(CniException.TRY_AGAIN_LATER));
