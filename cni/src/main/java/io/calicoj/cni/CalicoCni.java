@@ -44,6 +44,7 @@ public final class CalicoCni {
         if (callsApi(env)) {
             // The API server is spoken to over TLS: its cold start-up work begins now, on other threads.
             TlsAhead.start();
+            NativeTls.loadAhead();
         }
         CniPlugin.Outcome outcome = run(env, System.in, standardContext(env));
         exit(outcome, System.out);
@@ -97,7 +98,7 @@ public final class CalicoCni {
     static PluginContext context(Map<String, String> env, CommandRunner ipam, CommandRunner iproute, Sysctls sysctls,
                                  HostName hostName, PodCidrCache podCidrs) {
         return new PluginContext(env, new ExecIpam(ipam), new IprouteNetworkSetup(iproute, sysctls),
-                new KubeApiAhead(conf -> new JdkKubeApi(connection(conf, env), NativeTls.provider())), hostName, podCidrs);
+                new KubeApiAhead(conf -> new JdkKubeApi(connection(conf, env), NativeTls::provider)), hostName, podCidrs);
     }
 
     /** One way to reach the API for every program: the shared resolver, fed the netconf over the environment. */

@@ -59,6 +59,7 @@ public final class CdsTraining {
         // As CalicoCni.main does first, so that the archive holds the logging and TLS code the plugin runs.
         Logging.install();
         TlsAhead.start();
+        NativeTls.loadAhead();
         Path work = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("calicoj-cds").toString());
         boolean tls = makeKeystores(work);
         List<String> names = tls ? KEYS.stream().map(k -> k.get(0)).toList() : List.of("http");

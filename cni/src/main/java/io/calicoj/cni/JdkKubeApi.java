@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,8 +28,8 @@ final class JdkKubeApi implements KubeApi {
 
     private final KubeHttpClient http;
 
-    /** @param tls the TLS implementation ({@link NativeTls}), {@code null} for the JDK's */
-    JdkKubeApi(KubeConnection connection, Provider tls) throws CniException {
+    /** @param tls gives the TLS implementation ({@link NativeTls#provider}), {@code null} for the JDK's */
+    JdkKubeApi(KubeConnection connection, Supplier<Provider> tls) throws CniException {
         try {
             this.http = KubeHttpClient.create(connection, USER_AGENT, TIMEOUT, tls);
         } catch (ConfigException e) {

@@ -1,11 +1,17 @@
 package io.calicoj.cni;
 
 import java.security.Provider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.conscrypt.Conscrypt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Which TLS implementation the plugin's API connection uses. By default BoringSSL through Conscrypt:
@@ -29,32 +35,80 @@ final class NativeTls {
     private NativeTls() {
     }
 
+    /**
+     * What was chosen, and what to say about it: said by the thread that uses the choice, once the
+     * plugin's log level is set (the choice may be made before, by {@link #loadAhead}).
+     *
+     * @param provider {@code null} for the JDK's TLS
+     */
+    record Choice(Provider provider, List<Note> notes) {
+    }
+
+    /** One log line of a {@link Choice}. */
+    record Note(Level level, String message) {
+    }
+
+    /** The choice, made once per process: on the thread {@link #loadAhead} starts, or else by the first asking. */
+    private static final FutureTask<Choice> CHOSEN = new FutureTask<>(() -> choose(System.getProperty(PROPERTY, ""),
+            NativeTls::conscrypt));
+
+    private static final AtomicBoolean AHEAD = new AtomicBoolean();
+    private static final AtomicBoolean SAID = new AtomicBoolean();
+
+    /**
+     * Starts loading the library on a daemon thread, for a process that will connect: loading it and
+     * making the provider (25-40 ms of a fresh JVM) then overlap reading the configuration and making
+     * the trust managers, which do not need it.
+     */
+    static void loadAhead() {
+        if (AHEAD.compareAndSet(false, true)) {
+            Thread t = new Thread(CHOSEN, "tls-load-ahead");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     /** The provider for the API connection: Conscrypt's, or {@code null} for the JDK's TLS. */
     static Provider provider() {
-        return choose(System.getProperty(PROPERTY, ""), NativeTls::conscrypt);
+        CHOSEN.run(); // nothing when it ran or runs already
+        Choice choice;
+        try {
+            choice = CHOSEN.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("choosing the TLS implementation failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        if (SAID.compareAndSet(false, true)) {
+            choice.notes().forEach(n -> log.atLevel(n.level()).log(n.message()));
+        }
+        return choice.provider();
     }
 
     /**
-     * The provider for the setting {@code value} of {@value #PROPERTY}, with {@code conscrypt} making
-     * Conscrypt's (it may throw when the library cannot be loaded); {@code null} means the JDK's TLS.
+     * The choice for the setting {@code value} of {@value #PROPERTY}, with {@code conscrypt} making
+     * Conscrypt's provider (it may throw when the library cannot be loaded).
      */
-    static Provider choose(String value, Supplier<Provider> conscrypt) {
+    static Choice choose(String value, Supplier<Provider> conscrypt) {
         String setting = value.strip().toLowerCase(Locale.ROOT);
         if (setting.equals("jdk")) {
-            log.debug("TLS to the API server: the JDK's ({}=jdk)", PROPERTY);
-            return null;
+            return new Choice(null, List.of(new Note(Level.DEBUG, "TLS to the API server: the JDK's (" + PROPERTY + "=jdk)")));
         }
+        List<Note> notes = new ArrayList<>();
         if (!setting.isEmpty() && !setting.equals("native")) {
-            log.warn("{}: unknown value \"{}\" (expected native or jdk); using native", PROPERTY, value);
+            notes.add(new Note(Level.WARN, PROPERTY + ": unknown value \"" + value + "\" (expected native or jdk); using native"));
         }
+        Provider p;
         try {
-            Provider p = conscrypt.get();
-            log.debug("TLS to the API server: BoringSSL ({})", p.getName());
-            return p;
+            p = conscrypt.get();
+            notes.add(new Note(Level.DEBUG, "TLS to the API server: BoringSSL (" + p.getName() + ")"));
         } catch (LinkageError | RuntimeException e) {
-            log.info("TLS to the API server: the JDK's; Conscrypt's native library cannot be loaded ({})", reason(e));
-            return null;
+            p = null;
+            notes.add(new Note(Level.INFO, "TLS to the API server: the JDK's; Conscrypt's native library cannot be loaded ("
+                    + reason(e) + ")"));
         }
+        return new Choice(p, List.copyOf(notes));
     }
 
     /** Conscrypt's provider, once its JNI library is loaded (the first use loads it). */

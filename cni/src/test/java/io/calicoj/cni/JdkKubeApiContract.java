@@ -40,7 +40,7 @@ abstract class JdkKubeApiContract {
     abstract Provider tls();
 
     private JdkKubeApi api(KubeConnection c) throws CniException {
-        return new JdkKubeApi(c, tls());
+        return new JdkKubeApi(c, this::tls);
     }
 
     @TempDir

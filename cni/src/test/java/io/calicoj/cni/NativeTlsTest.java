@@ -2,10 +2,13 @@ package io.calicoj.cni;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.calicoj.cni.NativeTls.Choice;
+import io.calicoj.cni.NativeTls.Note;
 import java.security.Provider;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 
 class NativeTlsTest {
 
@@ -24,35 +27,47 @@ class NativeTlsTest {
 
     @Test
     void nativeTlsIsTheDefaultAndCanBeAskedForByName() {
-        assertThat(NativeTls.choose("", loading(() -> NATIVE))).isSameAs(NATIVE);
-        assertThat(NativeTls.choose("native", loading(() -> NATIVE))).isSameAs(NATIVE);
-        assertThat(NativeTls.choose(" Native ", loading(() -> NATIVE))).isSameAs(NATIVE);
+        for (String setting : new String[] {"", "native", " Native "}) {
+            Choice c = NativeTls.choose(setting, loading(() -> NATIVE));
+            assertThat(c.provider()).isSameAs(NATIVE);
+            assertThat(c.notes()).containsExactly(new Note(Level.DEBUG, "TLS to the API server: BoringSSL (FakeNative)"));
+        }
         assertThat(loads).hasValue(3);
     }
 
     @Test
     void jdkChoosesTheJdksTlsWithoutLoadingTheNativeLibrary() {
-        assertThat(NativeTls.choose("jdk", loading(() -> NATIVE))).isNull();
-        assertThat(NativeTls.choose("JDK", loading(() -> NATIVE))).isNull();
+        assertThat(NativeTls.choose("jdk", loading(() -> NATIVE)).provider()).isNull();
+        assertThat(NativeTls.choose("JDK", loading(() -> NATIVE)).notes())
+                .containsExactly(new Note(Level.DEBUG, "TLS to the API server: the JDK's (calicoj.cni.tls=jdk)"));
         assertThat(loads).hasValue(0);
     }
 
     @Test
-    void anUnknownSettingMeansTheDefault() {
-        assertThat(NativeTls.choose("openssl", loading(() -> NATIVE))).isSameAs(NATIVE);
+    void anUnknownSettingIsNamedWithItsValueAndMeansTheDefault() {
+        Choice c = NativeTls.choose("openssl", loading(() -> NATIVE));
+
+        assertThat(c.provider()).isSameAs(NATIVE);
+        assertThat(c.notes()).first().isEqualTo(new Note(Level.WARN,
+                "calicoj.cni.tls: unknown value \"openssl\" (expected native or jdk); using native"));
     }
 
     @Test
-    void aLibraryThatCannotBeLoadedLeavesTheJdksTls() {
-        assertThat(NativeTls.choose("", () -> {
-            throw new UnsatisfiedLinkError("no conscrypt_openjdk_jni-linux-x86_64 in java.library.path");
-        })).isNull();
+    void aLibraryThatCannotBeLoadedLeavesTheJdksTlsAndSaysWhyAtInfo() {
+        Choice c = NativeTls.choose("", () -> {
+            throw new UnsatisfiedLinkError("no conscrypt_openjdk_jni-linux-x86_64 in java.library.path: /nowhere");
+        });
+
+        assertThat(c.provider()).isNull();
+        assertThat(c.notes()).containsExactly(new Note(Level.INFO, "TLS to the API server: the JDK's; Conscrypt's native"
+                + " library cannot be loaded (UnsatisfiedLinkError: no conscrypt_openjdk_jni-linux-x86_64 in java.library.path:"
+                + " /nowhere)"));
         assertThat(NativeTls.choose("", () -> {
             throw new NoClassDefFoundError("org/conscrypt/NativeCrypto");
-        })).isNull();
+        }).provider()).isNull();
         assertThat(NativeTls.choose("native", () -> {
             throw new IllegalStateException("boringssl self-test failed");
-        })).isNull();
+        }).provider()).isNull();
     }
 
     @Test

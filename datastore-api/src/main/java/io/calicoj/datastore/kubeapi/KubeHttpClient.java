@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -82,10 +83,11 @@ public final class KubeHttpClient implements AutoCloseable {
     }
 
     /**
-     * The same, with TLS by {@code tls} (see {@link KubeTls#context(KubeConnection, Provider)}); {@code null}
-     * for the JDK's own TLS.
+     * The same, with TLS by the provider {@code tls} gives (see {@link KubeTls#context(KubeConnection, Supplier)});
+     * {@code null} for the JDK's own TLS.
      */
-    public static KubeHttpClient create(KubeConnection connection, String userAgent, Duration requestTimeout, Provider tls) {
+    public static KubeHttpClient create(KubeConnection connection, String userAgent, Duration requestTimeout,
+                                        Supplier<Provider> tls) {
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         String base = connection.server().endsWith("/")

@@ -11,6 +11,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -37,17 +38,22 @@ public final class KubeTls {
     }
 
     /**
-     * The TLS context for {@code c}, its handshakes run by {@code tls} (a JCA provider of
-     * {@code SSLContext.TLS}, such as Conscrypt's), or by the JDK's own TLS when {@code tls} is
-     * {@code null}. Who is trusted and which names are accepted do not depend on it: the trust managers
-     * are this class's, whichever implementation runs the handshake.
+     * The TLS context for {@code c}, its handshakes run by the provider {@code tls} gives (a JCA provider
+     * of {@code SSLContext.TLS}, such as Conscrypt's), or by the JDK's own TLS when {@code tls} is or gives
+     * {@code null}. It is asked only once the key and trust managers are made, so a provider that is
+     * still loading on another thread (the CNI plugin's) loads meanwhile. Who is trusted and which names
+     * are accepted do not depend on it: the trust managers are this class's, whichever implementation
+     * runs the handshake.
      *
      * @throws ConfigException when the CA, certificate or key cannot be used (never quoting the key)
      */
-    public static SSLContext context(KubeConnection c, Provider tls) {
+    public static SSLContext context(KubeConnection c, Supplier<Provider> tls) {
         try {
-            SSLContext ctx = tls == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", tls);
-            ctx.init(keyManagers(c), trustManagers(c), null);
+            KeyManager[] keys = keyManagers(c);
+            TrustManager[] trust = trustManagers(c);
+            Provider p = tls == null ? null : tls.get();
+            SSLContext ctx = p == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", p);
+            ctx.init(keys, trust, null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new ConfigException("cannot set up TLS for the Kubernetes API: " + e.getMessage(), e);
