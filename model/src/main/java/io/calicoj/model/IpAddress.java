@@ -162,6 +162,22 @@ public record IpAddress(int version, long high, long low) implements Comparable<
         return new IpAddress(6, high + carry, newLow);
     }
 
+    /**
+     * The record's equality, written out: the generated one is linked on its first call
+     * ({@code ObjectMethods} spins method-handle classes, 3-5 ms in a fresh JVM), and the CNI plugin
+     * calls it once per pod, checking the API server's certificate.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpAddress a && version == a.version && high == a.high && low == a.low;
+    }
+
+    /** The generated record's hash, written out (the same value, so hashed collections keep their order). */
+    @Override
+    public int hashCode() {
+        return (Integer.hashCode(version) * 31 + Long.hashCode(high)) * 31 + Long.hashCode(low);
+    }
+
     @Override
     public int compareTo(IpAddress o) {
         int c = Integer.compare(version, o.version);

@@ -63,4 +63,22 @@ class IpAddressAndCidrTest {
                 .hasMessageContaining("\"10.0.0.0/33\"")
                 .hasMessageContaining("prefix length");
     }
+
+    /** The record's components, compared and hashed as a record's generated methods do. */
+    private record Components(int version, long high, long low) {
+    }
+
+    @Test
+    void equalityAndHashAreThoseOfTheRecordsComponents() {
+        IpAddress[] addresses = {IpAddress.parse("10.0.0.1"), IpAddress.parse("10.0.0.2"), IpAddress.parse("::a00:1"),
+            IpAddress.parse("fd00::1"), IpAddress.parse("fd01::1"), IpAddress.parse("0.0.0.0"), IpAddress.parse("::")};
+        for (IpAddress a : addresses) {
+            Components ca = new Components(a.version(), a.high(), a.low());
+            assertThat(a.hashCode()).as(a.toString()).isEqualTo(ca.hashCode());
+            assertThat(a).isEqualTo(IpAddress.parse(a.toString())).isNotEqualTo(ca).isNotEqualTo(null);
+            for (IpAddress b : addresses) {
+                assertThat(a.equals(b)).as(a + " = " + b).isEqualTo(ca.equals(new Components(b.version(), b.high(), b.low())));
+            }
+        }
+    }
 }
