@@ -18,7 +18,8 @@ fi
 cp="$jar:$dir/lib/*"
 # Keep in sync with bin/calico and the installed launcher (InstallCni.LAUNCHER_OPTIONS), scripts/launch's
 # options for target/native (Conscrypt's JNI library) included.
-opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr)
+opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr
+  -Djdk.reflect.useNativeAccessorOnly=true)
 if [[ -d "$dir/native" ]]; then
   opts+=(--enable-native-access=ALL-UNNAMED "-Djava.library.path=$dir/native")
 fi

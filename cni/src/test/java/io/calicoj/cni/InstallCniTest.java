@@ -75,7 +75,7 @@ class InstallCniTest {
         Path lib = bin.resolve("calicoj-cni/lib");
         assertThat(Files.readString(launcher)).startsWith("#!/bin/sh\n")
                 .contains("exec /opt/java/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable"
-                        + " -Xlog:all=warning:stderr -XX:AOTCache=" + bin.resolve("calicoj-cni/calico.aot")
+                        + " -Xlog:all=warning:stderr -Djdk.reflect.useNativeAccessorOnly=true -XX:AOTCache=" + bin.resolve("calicoj-cni/calico.aot")
                         + " -cp " + lib.resolve("calicoj-cni-0.1.0.jar") + ":" + lib.resolve("a.jar") + ":" + lib.resolve("b.jar")
                         + " io.calicoj.cni.CalicoCni \"$@\"\n");
         assertThat(Files.readString(lib.resolve("a.jar"))).isEqualTo("a");
@@ -99,9 +99,10 @@ class InstallCniTest {
         }
         assertThat(Files.readString(installed.resolve("libconscrypt_openjdk_jni-linux-x86_64.so"))).isEqualTo("elf");
         String options = "--enable-native-access=ALL-UNNAMED -Djava.library.path=" + installed;
-        assertThat(Files.readString(bin.resolve("calico"))).contains(" -Xlog:all=warning:stderr " + options + " -cp ");
+        assertThat(Files.readString(bin.resolve("calico"))).contains(" -Djdk.reflect.useNativeAccessorOnly=true " + options + " -cp ");
         assertThat(trainedWith).containsExactly(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-Xlog:disable", "-Xlog:all=warning:stderr", "--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + installed));
+                "-Xlog:disable", "-Xlog:all=warning:stderr", "-Djdk.reflect.useNativeAccessorOnly=true",
+                "--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + installed));
     }
 
     @Test
