@@ -60,8 +60,8 @@ public final class CalicoCni {
     }
 
     /**
-     * One invocation: reads stdin (not for VERSION), builds the collaborators, starts opening the API
-     * connection, sets the log level from the configuration and runs.
+     * One invocation: reads stdin (not for VERSION), sets the log level from the configuration, starts
+     * opening the API connection and runs.
      */
     static CniPlugin.Outcome run(Map<String, String> env, InputStream in, PluginContext ctx) {
         String stdin = "";
@@ -73,10 +73,12 @@ public final class CalicoCni {
                         new CniException(CniException.IO_FAILURE, "error reading from stdin: " + e.getMessage())));
             }
         }
+        // The level first, so that the connection's thread logs at it too (both need the same JSON parser,
+        // whose cold start-up is most of either's parse: the connection does not start later for it).
+        Logging.configure(Logging.levelOf(stdin));
         if (callsApi(env)) {
             ctx.kube().connectAhead(stdin);
         }
-        Logging.configure(Logging.levelOf(stdin));
         return new CniPlugin(ctx).run(env, stdin);
     }
 

@@ -7,17 +7,21 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,7 +57,10 @@ public final class InstallCni {
             "-Xlog:disable", "-Xlog:all=warning:stderr", "-Djdk.reflect.useNativeAccessorOnly=true");
 
     static final String PLUGIN_DIR = "calicoj-cni";
-    /** JNI libraries the plugin ships (Conscrypt's, for TLS), next to lib/ in the source and the plugin directory. */
+    /**
+     * JNI libraries the plugin ships (Conscrypt's, for TLS): next to lib/ in the source, and in a
+     * directory per version of them under this one in the plugin directory.
+     */
     static final String NATIVE_DIR = "native";
     static final String KUBECONFIG_NAME = "calico-kubeconfig";
 
@@ -187,8 +194,9 @@ public final class InstallCni {
                 copyAtomically(jar, target);
                 classPath.add(target.toAbsolutePath().toString());
             }
+            Optional<Path> libraries = installNativeLibraries(source.resolve(NATIVE_DIR), pluginDir.resolve(NATIVE_DIR));
             List<String> jvmOptions = new ArrayList<>(LAUNCHER_OPTIONS);
-            jvmOptions.addAll(installNativeLibraries(source.resolve(NATIVE_DIR), pluginDir.resolve(NATIVE_DIR)));
+            jvmOptions.addAll(nativeOptions(libraries));
             Path java = java();
             String archive;
             try {
@@ -198,6 +206,7 @@ public final class InstallCni {
                 archive = "";
             }
             writeAtomically(launcher, launcher(java, jvmOptions, archive, classPath), EXECUTABLE);
+            removeOtherNativeLibraries(pluginDir.resolve(NATIVE_DIR), libraries);
         } catch (IOException e) {
             throw new InstallException("cannot install the plugin into " + binDir + ": " + e);
         }
@@ -205,31 +214,73 @@ public final class InstallCni {
     }
 
     /**
-     * Copies the JNI libraries of {@code from} (the plugin's {@code native/}) to {@code to}, removing any
-     * other library there (a previous version's), and returns the JVM options that let the plugin load
-     * them; none when the plugin has none.
+     * Copies the JNI libraries of {@code from} (the plugin's {@code native/}) into a directory of
+     * {@code nativeRoot} named after their contents, so that a launcher written before keeps loading the
+     * libraries it was installed with until it is replaced (a library under the same name but of another
+     * version would not fit its jars). Empty when the plugin ships none.
      */
-    private static List<String> installNativeLibraries(Path from, Path to) throws IOException {
+    private static Optional<Path> installNativeLibraries(Path from, Path nativeRoot) throws IOException {
         if (!Files.isDirectory(from)) {
-            return List.of();
+            return Optional.empty();
         }
-        Set<String> names = new HashSet<>();
-        Files.createDirectories(to);
+        List<Path> libraries;
         try (Stream<Path> s = Files.list(from)) {
-            for (Path library : s.filter(p -> p.getFileName().toString().endsWith(".so")).sorted().toList()) {
-                names.add(library.getFileName().toString());
-                copyAtomically(library, to.resolve(library.getFileName()));
+            libraries = s.filter(p -> p.getFileName().toString().endsWith(".so") && Files.isRegularFile(p)).sorted().toList();
+        }
+        if (libraries.isEmpty()) {
+            return Optional.empty();
+        }
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("no SHA-256 in this Java runtime", e);
+        }
+        for (Path library : libraries) {
+            digest.update(library.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(Files.readAllBytes(library));
+        }
+        Path dir = nativeRoot.resolve(HexFormat.of().formatHex(digest.digest()).substring(0, 16));
+        Files.createDirectories(dir);
+        for (Path library : libraries) {
+            copyAtomically(library, dir.resolve(library.getFileName()));
+        }
+        return Optional.of(dir);
+    }
+
+    /** The JVM options that let the plugin load the libraries in {@code dir}; none without libraries. */
+    private static List<String> nativeOptions(Optional<Path> dir) {
+        return dir.map(d -> List.of("--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + d.toAbsolutePath()))
+                .orElse(List.of());
+    }
+
+    /**
+     * Once the new launcher is in place: removes from {@code nativeRoot} everything but {@code keep} (other
+     * versions' libraries). A failure only leaves files behind, so it is reported and the install goes on.
+     */
+    private void removeOtherNativeLibraries(Path nativeRoot, Optional<Path> keep) {
+        if (!Files.isDirectory(nativeRoot)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(nativeRoot)) {
+            for (Path old : s.filter(p -> keep.isEmpty() || !p.equals(keep.get())).toList()) {
+                deleteRecursively(old);
+            }
+        } catch (IOException e) {
+            out.println("install-cni: warning: cannot remove old native libraries from " + nativeRoot + ": " + e);
+        }
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> s = Files.list(p)) {
+                for (Path child : s.toList()) {
+                    deleteRecursively(child);
+                }
             }
         }
-        try (Stream<Path> s = Files.list(to)) {
-            for (Path old : s.filter(p -> !names.contains(p.getFileName().toString())).toList()) {
-                Files.deleteIfExists(old);
-            }
-        }
-        if (names.isEmpty()) {
-            return List.of();
-        }
-        return List.of("--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + to.toAbsolutePath());
+        Files.deleteIfExists(p);
     }
 
     /** The plugin jar first, then its dependencies, sorted: the launcher's class path, fixed at install. */

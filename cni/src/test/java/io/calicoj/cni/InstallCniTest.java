@@ -82,27 +82,54 @@ class InstallCniTest {
     }
 
     @Test
-    void shipsTheNativeLibrariesAndTrainsAndRunsWithTheOptionsThatLoadThem() throws Exception {
+    void shipsTheNativeLibrariesPerVersionAndTrainsAndRunsWithTheOptionsThatLoadThem() throws Exception {
         Files.createDirectories(source.resolve("native"));
-        Files.writeString(source.resolve("native/libconscrypt_openjdk_jni-linux-x86_64.so"), "elf");
-        Path installed = Files.createDirectories(bin.resolve("calicoj-cni/native"));
-        Files.writeString(installed.resolve("libconscrypt_openjdk_jni-linux-x86_64-old.so"), "older version");
+        Files.writeString(source.resolve("native/libconscrypt_openjdk_jni-linux-x86_64.so"), "elf, version 2");
+        Path nativeRoot = Files.createDirectories(bin.resolve("calicoj-cni/native"));
+        Files.writeString(Files.createDirectories(nativeRoot.resolve("0123456789abcdef"))
+                .resolve("libconscrypt_openjdk_jni-linux-x86_64.so"), "elf, version 1");
+        Files.writeString(nativeRoot.resolve("libconscrypt_openjdk_jni-linux-x86_64.so"), "an older layout's");
         List<List<String>> trainedWith = new java.util.ArrayList<>();
+        List<List<String>> presentWhenTraining = new java.util.ArrayList<>();
 
         new InstallCni(env, new PrintStream(printed, true, StandardCharsets.UTF_8), (java, opts, cp, dir) -> {
             trainedWith.add(opts);
+            try (var entries = Files.list(nativeRoot)) {
+                presentWhenTraining.add(entries.map(p -> p.getFileName().toString()).sorted().toList());
+            }
             return "";
         }).run(source);
 
-        try (var files = Files.list(installed)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("libconscrypt_openjdk_jni-linux-x86_64.so");
+        Path installed;
+        try (var dirs = Files.list(nativeRoot)) {
+            List<Path> left = dirs.toList();
+            assertThat(left).as("only this version's directory is left").hasSize(1);
+            installed = left.get(0);
         }
-        assertThat(Files.readString(installed.resolve("libconscrypt_openjdk_jni-linux-x86_64.so"))).isEqualTo("elf");
+        assertThat(installed.getFileName().toString()).matches("[0-9a-f]{16}").isNotEqualTo("0123456789abcdef");
+        assertThat(Files.readString(installed.resolve("libconscrypt_openjdk_jni-linux-x86_64.so"))).isEqualTo("elf, version 2");
+        assertThat(presentWhenTraining).as("the old version stays until the new launcher is in place").singleElement()
+                .satisfies(names -> assertThat(names).contains("0123456789abcdef", installed.getFileName().toString()));
         String options = "--enable-native-access=ALL-UNNAMED -Djava.library.path=" + installed;
         assertThat(Files.readString(bin.resolve("calico"))).contains(" -Djdk.reflect.useNativeAccessorOnly=true " + options + " -cp ");
         assertThat(trainedWith).containsExactly(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 "-Xlog:disable", "-Xlog:all=warning:stderr", "-Djdk.reflect.useNativeAccessorOnly=true",
                 "--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + installed));
+    }
+
+    @Test
+    void theSameLibrariesInstalledAgainKeepTheirDirectory() throws Exception {
+        Files.createDirectories(source.resolve("native"));
+        Files.writeString(source.resolve("native/libconscrypt_openjdk_jni-linux-x86_64.so"), "elf");
+        install();
+        String first = Files.readString(bin.resolve("calico"));
+
+        install();
+
+        assertThat(Files.readString(bin.resolve("calico"))).isEqualTo(first).contains("-Djava.library.path=");
+        try (var dirs = Files.list(bin.resolve("calicoj-cni/native"))) {
+            assertThat(dirs).hasSize(1);
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -257,7 +258,7 @@ class ImageContextsIT {
                 // The archive must be usable for exactly the installed class path (-Xshare:on fails otherwise).
                 + " && cp=$(sed -n 's/.* -cp \\([^ ]*\\) io.calicoj.cni.CalicoCni.*/\\1/p' /opt/cni/bin/calico)"
                 + " && CNI_COMMAND=VERSION /opt/cni/bin/calicoj-cni/jre/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
-                + " --enable-native-access=ALL-UNNAMED -Djava.library.path=/opt/cni/bin/calicoj-cni/native"
+                + " --enable-native-access=ALL-UNNAMED"
                 + " -XX:SharedArchiveFile=/opt/cni/bin/calicoj-cni/calico.jsa -Xshare:on -cp \"$cp\" io.calicoj.cni.CalicoCni";
         Map<String, String> once = new LinkedHashMap<>(env);
         once.put("SLEEP", "false");
@@ -275,9 +276,10 @@ class ImageContextsIT {
         assertThat(Pattern.compile("/[^ ':]+\\.jar").matcher(launcher).results().map(m -> m.group()))
                 .isNotEmpty().allMatch(p -> p.startsWith("/opt/cni/bin/calicoj-cni/lib/"));
         assertThat(nodeBin.resolve("calicoj-cni/jre/bin/java")).isExecutable();
-        assertThat(launcher).as("Conscrypt's JNI library, from the node's path")
-                .contains("-Djava.library.path=/opt/cni/bin/calicoj-cni/native ");
-        assertThat(nodeBin.resolve("calicoj-cni/native/libconscrypt_openjdk_jni-linux-x86_64.so")).isRegularFile();
+        Matcher libraries = Pattern.compile("-Djava\\.library\\.path=/opt/cni/bin/calicoj-cni/native/([0-9a-f]{16}) ").matcher(launcher);
+        assertThat(libraries.find()).as("Conscrypt's JNI library, from the node's path: " + launcher).isTrue();
+        assertThat(nodeBin.resolve("calicoj-cni/native").resolve(libraries.group(1)).resolve("libconscrypt_openjdk_jni-linux-x86_64.so"))
+                .isRegularFile();
         assertThat(Files.readString(net.resolve("calico-kubeconfig"))).contains("\"token\":\"first-token-of-the-pod\"")
                 .contains("\"server\":\"https://10.96.0.1:443\"");
         assertThat(Files.readString(net.resolve("10-calico.conflist"))).contains("\"nodename\": \"node-1\"")
