@@ -52,20 +52,18 @@ final class NativeTls {
     private static final FutureTask<Choice> CHOSEN = new FutureTask<>(() -> choose(System.getProperty(PROPERTY, ""),
             NativeTls::conscrypt));
 
-    private static final AtomicBoolean AHEAD = new AtomicBoolean();
     private static final AtomicBoolean SAID = new AtomicBoolean();
 
     /**
      * Starts loading the library on a daemon thread, for a process that will connect: loading it and
      * making the provider (25-40 ms of a fresh JVM) then overlap reading the configuration and making
-     * the trust managers, which do not need it.
+     * the trust managers, which do not need it. The choice is still made once: a task that ran or runs
+     * does nothing when run again.
      */
     static void loadAhead() {
-        if (AHEAD.compareAndSet(false, true)) {
-            Thread t = new Thread(CHOSEN, "tls-load-ahead");
-            t.setDaemon(true);
-            t.start();
-        }
+        Thread t = new Thread(CHOSEN, "tls-load-ahead");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The provider for the API connection: Conscrypt's, or {@code null} for the JDK's TLS. */
