@@ -1,5 +1,6 @@
 package io.calicoj.dataplane;
 
+import io.calicoj.dataplane.api.DataplaneProgrammingException;
 import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;

@@ -2,7 +2,7 @@ package io.calicoj.agent.pipeline;
 
 import io.calicoj.agent.health.HealthAggregator;
 import io.calicoj.agent.metrics.AgentMetrics;
-import io.calicoj.dataplane.DataplaneProgrammingException;
+import io.calicoj.dataplane.api.DataplaneProgrammingException;
 import io.calicoj.dataplane.api.ActivePolicyRemove;
 import io.calicoj.dataplane.api.ActivePolicyUpdate;
 import io.calicoj.dataplane.api.DataplaneUpdate;

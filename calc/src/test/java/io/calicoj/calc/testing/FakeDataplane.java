@@ -1,14 +1,13 @@
 package io.calicoj.calc.testing;
 
 import io.calicoj.calc.DataplaneUpdateSink;
-import io.calicoj.dataplane.api.ActivePolicyRemove;
-import io.calicoj.dataplane.api.ActivePolicyUpdate;
-import io.calicoj.dataplane.api.ActiveProfileRemove;
 import io.calicoj.dataplane.api.ActiveProfileUpdate;
+import io.calicoj.dataplane.api.ActiveState;
 import io.calicoj.dataplane.api.ConfigUpdate;
+import io.calicoj.dataplane.api.DataplaneContract;
+import io.calicoj.dataplane.api.DataplaneDriver;
 import io.calicoj.dataplane.api.DataplaneUpdate;
 import io.calicoj.dataplane.api.DataplaneUpdateHandler;
-import io.calicoj.dataplane.api.HostEndpointRemove;
 import io.calicoj.dataplane.api.HostEndpointUpdate;
 import io.calicoj.dataplane.api.InSync;
 import io.calicoj.dataplane.api.IpSetDeltaUpdate;
@@ -18,11 +17,10 @@ import io.calicoj.dataplane.api.IpSetType;
 import io.calicoj.dataplane.api.IpSetUpdate;
 import io.calicoj.dataplane.api.ParsedPolicy;
 import io.calicoj.dataplane.api.TierInfo;
-import io.calicoj.dataplane.api.WorkloadEndpointRemove;
 import io.calicoj.dataplane.api.WorkloadEndpointUpdate;
 import io.calicoj.model.ResourceKey;
 import io.calicoj.model.felix.PolicyId;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,33 +28,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
- * An in-memory dataplane that keeps the model the messages describe (IP sets with members,
- * active policies and profiles, local endpoints with their tiers) and throws
- * {@link IllegalStateException} on any breach of the {@link DataplaneUpdate} ordering contract:
- * a delta to an unknown set, a member added twice or removed while absent, a policy or profile
- * or set referenced before it was sent, a set removed while an active policy or profile uses
- * it, a policy or profile removed while an endpoint lists it, removal of something never sent,
- * and anything before {@link InSync} other than the first batch (which must end with it).
+ * An in-memory {@link DataplaneDriver} that keeps the model the messages describe (IP sets with
+ * members, active policies and profiles, local endpoints with their tiers) and refuses what the
+ * calculation graph must never send: every breach of the {@link DataplaneUpdate} ordering contract,
+ * through the same {@link DataplaneContract} as the real dataplane (so with the same
+ * {@link io.calicoj.dataplane.api.DataplaneContractException}), and what the graph promises beyond
+ * it, with {@link IllegalStateException}: an empty batch, anything before {@link InSync} other than
+ * the first batch (which must end with it), {@link InSync} twice, and deltas that are not minimal
+ * (empty, a member added twice or removed while absent).
  *
  * <p>Not thread-safe.
  */
-public final class FakeDataplane implements DataplaneUpdateSink {
+public final class FakeDataplane implements DataplaneUpdateSink, DataplaneDriver {
 
-    private final Map<String, IpSetType> ipSetTypes = new HashMap<>();
+    private final DataplaneContract contract = new DataplaneContract();
     private final Map<String, Set<IpSetMember>> ipSets = new HashMap<>();
-    private final Map<PolicyId, ParsedPolicy> policies = new HashMap<>();
-    private final Map<String, ActiveProfileUpdate> profiles = new HashMap<>();
-    private final Map<ResourceKey, WorkloadEndpointUpdate> workloadEndpoints = new HashMap<>();
-    private final Map<ResourceKey, HostEndpointUpdate> hostEndpoints = new HashMap<>();
-    private final Handler handler = new Handler();
+    private final Model model = new Model();
     private Map<String, String> config;
     private boolean inSync;
     private int batches;
     private int messages;
 
+    /** One batch of the graph's output. */
     @Override
     public void onBatch(List<DataplaneUpdate> batch) {
         if (batch.isEmpty()) {
@@ -66,14 +61,31 @@ public final class FakeDataplane implements DataplaneUpdateSink {
             throw new IllegalStateException("the first batch must end with InSync, got " + batch);
         }
         batches++;
-        for (DataplaneUpdate m : batch) {
-            messages++;
-            m.dispatch(handler);
-        }
+        batch.forEach(this::onUpdate);
     }
 
+    /** One message: the ordering contract first, then the graph's own promises. */
+    @Override
+    public void onUpdate(DataplaneUpdate m) {
+        messages++;
+        contract.accept(m);
+        m.dispatch(model);
+    }
+
+    @Override
     public boolean inSync() {
         return inSync;
+    }
+
+    /** Nothing to program: there is no kernel. */
+    @Override
+    public Duration apply() {
+        return Duration.ofHours(1);
+    }
+
+    @Override
+    public ActiveState active() {
+        return contract;
     }
 
     public int batches() {
@@ -93,38 +105,38 @@ public final class FakeDataplane implements DataplaneUpdateSink {
     }
 
     public Optional<IpSetType> ipSetType(String id) {
-        return Optional.ofNullable(ipSetTypes.get(id));
+        return Optional.ofNullable(contract.ipSets().get(id));
     }
 
     public Set<PolicyId> activePolicies() {
-        return Set.copyOf(policies.keySet());
+        return Set.copyOf(contract.policies().keySet());
     }
 
     public Optional<ParsedPolicy> policy(PolicyId id) {
-        return Optional.ofNullable(policies.get(id));
+        return Optional.ofNullable(contract.policies().get(id));
     }
 
     public Set<String> activeProfiles() {
-        return Set.copyOf(profiles.keySet());
+        return Set.copyOf(contract.profiles().keySet());
     }
 
     public Optional<ActiveProfileUpdate> profile(String name) {
-        return Optional.ofNullable(profiles.get(name));
+        return Optional.ofNullable(contract.profiles().get(name));
     }
 
     public Map<ResourceKey, WorkloadEndpointUpdate> workloadEndpoints() {
-        return Map.copyOf(workloadEndpoints);
+        return Map.copyOf(contract.workloadEndpoints());
     }
 
     public Map<ResourceKey, HostEndpointUpdate> hostEndpoints() {
-        return Map.copyOf(hostEndpoints);
+        return Map.copyOf(contract.hostEndpoints());
     }
 
     /** Per endpoint (workload or host), its normal tiers. */
     public Map<ResourceKey, List<TierInfo>> endpointTiers() {
         Map<ResourceKey, List<TierInfo>> out = new HashMap<>();
-        workloadEndpoints.forEach((k, e) -> out.put(k, e.tiers()));
-        hostEndpoints.forEach((k, e) -> out.put(k, e.tiers()));
+        contract.workloadEndpoints().forEach((k, e) -> out.put(k, e.tiers()));
+        contract.hostEndpoints().forEach((k, e) -> out.put(k, e.tiers()));
         return out;
     }
 
@@ -135,58 +147,16 @@ public final class FakeDataplane implements DataplaneUpdateSink {
 
     /** No IP sets, policies, profiles or endpoints. */
     public boolean isEmpty() {
-        return ipSets.isEmpty() && policies.isEmpty() && profiles.isEmpty() && workloadEndpoints.isEmpty()
-                && hostEndpoints.isEmpty();
+        return contract.ipSets().isEmpty() && contract.policies().isEmpty() && contract.profiles().isEmpty()
+                && contract.workloadEndpoints().isEmpty() && contract.hostEndpoints().isEmpty();
     }
 
     private static IllegalStateException violation(String what) {
         return new IllegalStateException("dataplane protocol violation: " + what);
     }
 
-    private void requireSets(String user, List<String> ids) {
-        for (String id : ids) {
-            if (!ipSets.containsKey(id)) {
-                throw violation(user + " uses IP set " + id + " before it was sent");
-            }
-        }
-    }
-
-    private void requireTiers(ResourceKey endpoint, List<TierInfo> tiers) {
-        for (TierInfo t : tiers) {
-            Stream.concat(t.ingressPolicies().stream(), t.egressPolicies().stream()).forEach(p -> {
-                if (!policies.containsKey(p)) {
-                    throw violation(endpoint + " lists policy " + p + " before it was sent");
-                }
-            });
-        }
-    }
-
-    private void requireProfiles(ResourceKey endpoint, List<String> names) {
-        for (String name : names) {
-            if (!profiles.containsKey(name)) {
-                throw violation(endpoint + " lists profile " + name + " before it was sent");
-            }
-        }
-    }
-
-    private boolean endpointUses(PolicyId id) {
-        List<TierInfo> all = new ArrayList<>();
-        workloadEndpoints.values().forEach(e -> all.addAll(e.tiers()));
-        hostEndpoints.values().forEach(e -> {
-            all.addAll(e.tiers());
-            all.addAll(e.untrackedTiers());
-            all.addAll(e.preDnatTiers());
-        });
-        return all.stream().anyMatch(t -> t.ingressPolicies().contains(id) || t.egressPolicies().contains(id));
-    }
-
-    private boolean endpointUses(String profile) {
-        return workloadEndpoints.values().stream().anyMatch(e -> e.profileIds().contains(profile))
-                || hostEndpoints.values().stream().anyMatch(e -> e.profileIds().contains(profile));
-    }
-
-    /** Applies one message, checking it against the model. */
-    private final class Handler implements DataplaneUpdateHandler {
+    /** What the contract does not keep: in-sync, config and members, with the graph's promises about them. */
+    private final class Model implements DataplaneUpdateHandler {
         @Override
         public void onInSync(InSync m) {
             if (inSync) {
@@ -202,127 +172,32 @@ public final class FakeDataplane implements DataplaneUpdateSink {
 
         @Override
         public void onIpSetUpdate(IpSetUpdate m) {
-            for (IpSetMember member : m.members()) {
-                checkMemberType(m.id(), m.type(), member);
-            }
-            ipSetTypes.put(m.id(), m.type());
             ipSets.put(m.id(), new HashSet<>(m.members()));
         }
 
         @Override
         public void onIpSetDeltaUpdate(IpSetDeltaUpdate m) {
             Set<IpSetMember> members = ipSets.get(m.id());
-            if (members == null) {
-                throw violation("delta to unknown IP set " + m.id());
-            }
             if (m.added().isEmpty() && m.removed().isEmpty()) {
                 throw violation("empty delta to IP set " + m.id());
             }
             for (IpSetMember r : m.removed()) {
-                if (!members.remove(r)) {
+                if (!members.contains(r)) {
                     throw violation("removal of absent member " + r + " from " + m.id());
                 }
             }
             for (IpSetMember a : m.added()) {
-                checkMemberType(m.id(), ipSetTypes.get(m.id()), a);
-                if (!members.add(a)) {
+                if (members.contains(a)) {
                     throw violation("duplicate add of member " + a + " to " + m.id());
                 }
             }
+            members.removeAll(m.removed());
+            members.addAll(m.added());
         }
 
         @Override
         public void onIpSetRemove(IpSetRemove m) {
-            if (!ipSets.containsKey(m.id())) {
-                throw violation("removal of unknown IP set " + m.id());
-            }
-            policies.forEach((id, p) -> {
-                if (p.ipSetIds().contains(m.id())) {
-                    throw violation("IP set " + m.id() + " removed while policy " + id + " uses it");
-                }
-            });
-            profiles.forEach((name, p) -> {
-                if (p.ipSetIds().contains(m.id())) {
-                    throw violation("IP set " + m.id() + " removed while profile " + name + " uses it");
-                }
-            });
             ipSets.remove(m.id());
-            ipSetTypes.remove(m.id());
-        }
-
-        @Override
-        public void onActivePolicyUpdate(ActivePolicyUpdate m) {
-            requireSets("policy " + m.id(), m.policy().ipSetIds());
-            policies.put(m.id(), m.policy());
-        }
-
-        @Override
-        public void onActivePolicyRemove(ActivePolicyRemove m) {
-            if (!policies.containsKey(m.id())) {
-                throw violation("removal of unknown policy " + m.id());
-            }
-            if (endpointUses(m.id())) {
-                throw violation("policy " + m.id() + " removed while an endpoint lists it");
-            }
-            policies.remove(m.id());
-        }
-
-        @Override
-        public void onActiveProfileUpdate(ActiveProfileUpdate m) {
-            requireSets("profile " + m.name(), m.ipSetIds());
-            profiles.put(m.name(), m);
-        }
-
-        @Override
-        public void onActiveProfileRemove(ActiveProfileRemove m) {
-            if (!profiles.containsKey(m.name())) {
-                throw violation("removal of unknown profile " + m.name());
-            }
-            if (endpointUses(m.name())) {
-                throw violation("profile " + m.name() + " removed while an endpoint lists it");
-            }
-            profiles.remove(m.name());
-        }
-
-        @Override
-        public void onWorkloadEndpointUpdate(WorkloadEndpointUpdate m) {
-            requireTiers(m.key(), m.tiers());
-            requireProfiles(m.key(), m.profileIds());
-            workloadEndpoints.put(m.key(), m);
-        }
-
-        @Override
-        public void onWorkloadEndpointRemove(WorkloadEndpointRemove m) {
-            if (workloadEndpoints.remove(m.key()) == null) {
-                throw violation("removal of unknown workload endpoint " + m.key());
-            }
-        }
-
-        @Override
-        public void onHostEndpointUpdate(HostEndpointUpdate m) {
-            requireTiers(m.key(), m.tiers());
-            requireTiers(m.key(), m.untrackedTiers());
-            requireTiers(m.key(), m.preDnatTiers());
-            requireProfiles(m.key(), m.profileIds());
-            hostEndpoints.put(m.key(), m);
-        }
-
-        @Override
-        public void onHostEndpointRemove(HostEndpointRemove m) {
-            if (hostEndpoints.remove(m.key()) == null) {
-                throw violation("removal of unknown host endpoint " + m.key());
-            }
-        }
-
-        private void checkMemberType(String id, IpSetType type, IpSetMember member) {
-            boolean ok = switch (type) {
-                case IP -> member instanceof IpSetMember.Address;
-                case IP_PORT -> member instanceof IpSetMember.AddressPort;
-                case NET -> member instanceof IpSetMember.Network;
-            };
-            if (!ok) {
-                throw violation("member " + member + " does not fit " + type + " set " + id);
-            }
         }
     }
 }

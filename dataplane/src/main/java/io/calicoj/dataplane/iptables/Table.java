@@ -1,6 +1,6 @@
 package io.calicoj.dataplane.iptables;
 
-import io.calicoj.dataplane.DataplaneProgrammingException;
+import io.calicoj.dataplane.api.DataplaneProgrammingException;
 import io.calicoj.dataplane.KernelReads;
 import io.calicoj.dataplane.RetryPolicy;
 import io.calicoj.dataplane.Sleeper;

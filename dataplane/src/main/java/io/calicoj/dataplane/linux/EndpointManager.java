@@ -1,14 +1,12 @@
 package io.calicoj.dataplane.linux;
 
 import io.calicoj.dataplane.api.HostEndpointUpdate;
-import io.calicoj.dataplane.api.TierInfo;
 import io.calicoj.dataplane.api.WorkloadEndpointUpdate;
 import io.calicoj.dataplane.iptables.Chain;
 import io.calicoj.dataplane.iptables.Table;
 import io.calicoj.dataplane.rules.DispatchRenderer;
 import io.calicoj.dataplane.rules.EndpointRenderer;
 import io.calicoj.model.ResourceKey;
-import io.calicoj.model.felix.PolicyId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,22 +69,6 @@ final class EndpointManager {
 
     void removeHost(ResourceKey key) {
         dirty |= hosts.remove(key) != null;
-    }
-
-    /** Whether any endpoint lists the policy. */
-    boolean usesPolicy(PolicyId id) {
-        return workloads.values().stream().anyMatch(w -> listsPolicy(w.tiers(), id))
-                || hosts.values().stream().anyMatch(h -> listsPolicy(h.tiers(), id));
-    }
-
-    /** Whether any endpoint lists the profile. */
-    boolean usesProfile(String name) {
-        return workloads.values().stream().anyMatch(w -> w.profileIds().contains(name))
-                || hosts.values().stream().anyMatch(h -> h.profileIds().contains(name));
-    }
-
-    static boolean listsPolicy(List<TierInfo> tiers, PolicyId id) {
-        return tiers.stream().anyMatch(t -> t.ingressPolicies().contains(id) || t.egressPolicies().contains(id));
     }
 
     void flushTo(Table table) {

@@ -5,7 +5,11 @@ import io.calicoj.dataplane.api.ActivePolicyRemove;
 import io.calicoj.dataplane.api.ActivePolicyUpdate;
 import io.calicoj.dataplane.api.ActiveProfileRemove;
 import io.calicoj.dataplane.api.ActiveProfileUpdate;
+import io.calicoj.dataplane.api.ActiveState;
 import io.calicoj.dataplane.api.ConfigUpdate;
+import io.calicoj.dataplane.api.DataplaneContract;
+import io.calicoj.dataplane.api.DataplaneContractException;
+import io.calicoj.dataplane.api.DataplaneDriver;
 import io.calicoj.dataplane.api.DataplaneUpdate;
 import io.calicoj.dataplane.api.DataplaneUpdateHandler;
 import io.calicoj.dataplane.api.HostEndpointRemove;
@@ -14,7 +18,6 @@ import io.calicoj.dataplane.api.InSync;
 import io.calicoj.dataplane.api.IpSetDeltaUpdate;
 import io.calicoj.dataplane.api.IpSetRemove;
 import io.calicoj.dataplane.api.IpSetUpdate;
-import io.calicoj.dataplane.api.TierInfo;
 import io.calicoj.dataplane.api.WorkloadEndpointRemove;
 import io.calicoj.dataplane.api.WorkloadEndpointUpdate;
 import io.calicoj.dataplane.iptables.BackendDetector;
@@ -26,18 +29,16 @@ import io.calicoj.dataplane.rules.EndpointRenderer;
 import io.calicoj.dataplane.rules.PolicyRenderer;
 import io.calicoj.dataplane.rules.StaticChains;
 import io.calicoj.exec.CommandRunner;
-import io.calicoj.model.felix.PolicyId;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Felix's internal Linux dataplane: consumes {@link DataplaneUpdate} messages (as a
- * {@link DataplaneUpdateHandler}) into the policy, endpoint, IP set and interface managers, and
- * programs the kernel in {@link #apply()}, in Felix's order:
+ * Felix's internal Linux dataplane, a {@link DataplaneDriver}: hands {@link DataplaneUpdate} messages
+ * to the policy, endpoint, IP set and interface managers, and programs the kernel in
+ * {@link #apply()}, in Felix's order:
  *
  * <ol>
  *   <li>nothing at all before {@link InSync}: rules stay as they are while the datastore syncs;</li>
@@ -49,12 +50,12 @@ import org.slf4j.LoggerFactory;
  *   <li>IP sets no longer used are destroyed, now that no rule refers to them.</li>
  * </ol>
  *
- * <p>Messages must follow the ordering contract of {@link DataplaneUpdate}; a violation throws
- * {@link DataplaneContractException}. Single-threaded: the caller (the agent) owns the thread, calls
- * the {@code on…} methods for each message and then {@link #apply()}, and calls {@link #apply()} again
- * after the duration it returns (refresh timers, post-write checks, retries).
+ * <p>Every message passes the {@link DataplaneContract} first; a violation throws
+ * {@link DataplaneContractException} and reaches no manager. Single-threaded: the caller (the agent)
+ * owns the thread, calls {@link #onUpdate} for each message and then {@link #apply()}, and calls
+ * {@link #apply()} again after the duration it returns (refresh timers, post-write checks, retries).
  */
-public final class LinuxDataplaneDriver implements DataplaneUpdateHandler {
+public final class LinuxDataplaneDriver implements DataplaneDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinuxDataplaneDriver.class);
     static final int IP_VERSION = 4;
@@ -68,6 +69,8 @@ public final class LinuxDataplaneDriver implements DataplaneUpdateHandler {
     private final IpSets ipSets;
     private final InterfaceManager interfaces;
     private final StaticChains staticChains;
+    private final DataplaneContract received = new DataplaneContract();
+    private final Managers managers = new Managers();
     private Table filter;
     private boolean inSync;
 
@@ -84,13 +87,25 @@ public final class LinuxDataplaneDriver implements DataplaneUpdateHandler {
         this.staticChains = new StaticChains(config.rules());
     }
 
-    /** Dispatches one message to its handler method. */
+    /**
+     * Checks the message against the ordering contract, then hands it to the managers.
+     *
+     * @throws DataplaneContractException when it breaks the contract (nothing changes)
+     */
+    @Override
     public void onUpdate(DataplaneUpdate update) {
-        update.dispatch(this);
+        received.accept(update);
+        update.dispatch(managers);
     }
 
+    @Override
     public boolean inSync() {
         return inSync;
+    }
+
+    @Override
+    public ActiveState active() {
+        return received;
     }
 
     /** The filter table, once the first apply after {@link InSync} created it (for tests and diagnostics). */
@@ -102,122 +117,78 @@ public final class LinuxDataplaneDriver implements DataplaneUpdateHandler {
         return ipSets;
     }
 
-    @Override
-    public void onInSync(InSync m) {
-        if (!inSync) {
-            LOG.info("Datastore in sync: the dataplane will now be programmed");
-        }
-        inSync = true;
-    }
+    /** Each message to the manager that owns its part of the kernel; the contract has been checked. */
+    private final class Managers implements DataplaneUpdateHandler {
 
-    @Override
-    public void onConfigUpdate(ConfigUpdate m) {
-        LOG.info("Configuration update received; the dataplane keeps the configuration it was started with");
-    }
-
-    @Override
-    public void onIpSetUpdate(IpSetUpdate m) {
-        ipSets.replace(m.id(), m.type(), m.members());
-    }
-
-    @Override
-    public void onIpSetDeltaUpdate(IpSetDeltaUpdate m) {
-        if (!ipSets.contains(m.id())) {
-            throw new DataplaneContractException("IpSetDeltaUpdate for IP set " + m.id() + ", which was never sent");
-        }
-        ipSets.removeMembers(m.id(), m.removed());
-        ipSets.addMembers(m.id(), m.added());
-    }
-
-    @Override
-    public void onIpSetRemove(IpSetRemove m) {
-        if (policies.referencedIpSets().contains(m.id())) {
-            throw new DataplaneContractException("IpSetRemove for IP set " + m.id() + ", which an active policy or profile uses");
-        }
-        ipSets.remove(m.id());
-    }
-
-    @Override
-    public void onActivePolicyUpdate(ActivePolicyUpdate m) {
-        for (String id : m.policy().ipSetIds()) {
-            requireIpSet(id, "policy " + m.id());
-        }
-        policies.updatePolicy(m.id(), m.policy());
-    }
-
-    @Override
-    public void onActivePolicyRemove(ActivePolicyRemove m) {
-        if (endpoints.usesPolicy(m.id())) {
-            throw new DataplaneContractException("ActivePolicyRemove for policy " + m.id() + ", which an endpoint still lists");
-        }
-        policies.removePolicy(m.id());
-    }
-
-    @Override
-    public void onActiveProfileUpdate(ActiveProfileUpdate m) {
-        for (String id : m.ipSetIds()) {
-            requireIpSet(id, "profile " + m.name());
-        }
-        policies.updateProfile(m);
-    }
-
-    @Override
-    public void onActiveProfileRemove(ActiveProfileRemove m) {
-        if (endpoints.usesProfile(m.name())) {
-            throw new DataplaneContractException("ActiveProfileRemove for profile " + m.name() + ", which an endpoint still lists");
-        }
-        policies.removeProfile(m.name());
-    }
-
-    @Override
-    public void onWorkloadEndpointUpdate(WorkloadEndpointUpdate m) {
-        requirePoliciesAndProfiles(m.tiers(), m.profileIds(), "workload endpoint " + m.key());
-        endpoints.updateWorkload(m);
-        interfaces.setEndpoint(m.key(), m.interfaceName(), m.ipv4Nets());
-    }
-
-    @Override
-    public void onWorkloadEndpointRemove(WorkloadEndpointRemove m) {
-        endpoints.removeWorkload(m.key());
-        interfaces.removeEndpoint(m.key());
-    }
-
-    @Override
-    public void onHostEndpointUpdate(HostEndpointUpdate m) {
-        requirePoliciesAndProfiles(m.tiers(), m.profileIds(), "host endpoint " + m.key());
-        endpoints.updateHost(m);
-    }
-
-    @Override
-    public void onHostEndpointRemove(HostEndpointRemove m) {
-        endpoints.removeHost(m.key());
-    }
-
-    private void requireIpSet(String id, String user) {
-        if (!ipSets.contains(id)) {
-            throw new DataplaneContractException(user + " uses IP set " + id + ", which was never sent");
-        }
-    }
-
-    private void requirePoliciesAndProfiles(List<TierInfo> tiers, List<String> profiles, String user) {
-        for (TierInfo t : tiers) {
-            for (PolicyId id : t.ingressPolicies()) {
-                requirePolicy(id, user);
+        @Override
+        public void onInSync(InSync m) {
+            if (!inSync) {
+                LOG.info("Datastore in sync: the dataplane will now be programmed");
             }
-            for (PolicyId id : t.egressPolicies()) {
-                requirePolicy(id, user);
-            }
+            inSync = true;
         }
-        for (String p : profiles) {
-            if (!policies.hasProfile(p)) {
-                throw new DataplaneContractException(user + " lists profile " + p + ", which was never sent");
-            }
-        }
-    }
 
-    private void requirePolicy(PolicyId id, String user) {
-        if (!policies.hasPolicy(id)) {
-            throw new DataplaneContractException(user + " lists policy " + id + ", which was never sent");
+        @Override
+        public void onConfigUpdate(ConfigUpdate m) {
+            LOG.info("Configuration update received; the dataplane keeps the configuration it was started with");
+        }
+
+        @Override
+        public void onIpSetUpdate(IpSetUpdate m) {
+            ipSets.replace(m.id(), m.type(), m.members());
+        }
+
+        @Override
+        public void onIpSetDeltaUpdate(IpSetDeltaUpdate m) {
+            ipSets.removeMembers(m.id(), m.removed());
+            ipSets.addMembers(m.id(), m.added());
+        }
+
+        @Override
+        public void onIpSetRemove(IpSetRemove m) {
+            ipSets.remove(m.id());
+        }
+
+        @Override
+        public void onActivePolicyUpdate(ActivePolicyUpdate m) {
+            policies.updatePolicy(m.id(), m.policy());
+        }
+
+        @Override
+        public void onActivePolicyRemove(ActivePolicyRemove m) {
+            policies.removePolicy(m.id());
+        }
+
+        @Override
+        public void onActiveProfileUpdate(ActiveProfileUpdate m) {
+            policies.updateProfile(m);
+        }
+
+        @Override
+        public void onActiveProfileRemove(ActiveProfileRemove m) {
+            policies.removeProfile(m.name());
+        }
+
+        @Override
+        public void onWorkloadEndpointUpdate(WorkloadEndpointUpdate m) {
+            endpoints.updateWorkload(m);
+            interfaces.setEndpoint(m.key(), m.interfaceName(), m.ipv4Nets());
+        }
+
+        @Override
+        public void onWorkloadEndpointRemove(WorkloadEndpointRemove m) {
+            endpoints.removeWorkload(m.key());
+            interfaces.removeEndpoint(m.key());
+        }
+
+        @Override
+        public void onHostEndpointUpdate(HostEndpointUpdate m) {
+            endpoints.updateHost(m);
+        }
+
+        @Override
+        public void onHostEndpointRemove(HostEndpointRemove m) {
+            endpoints.removeHost(m.key());
         }
     }
 
@@ -225,8 +196,9 @@ public final class LinuxDataplaneDriver implements DataplaneUpdateHandler {
      * Programs the kernel (nothing before {@link InSync}).
      *
      * @return when to call again at the latest (refresh timers, post-write checks, missing interfaces)
-     * @throws io.calicoj.dataplane.DataplaneProgrammingException when a kernel write kept failing
+     * @throws io.calicoj.dataplane.api.DataplaneProgrammingException when a kernel write kept failing
      */
+    @Override
     public Duration apply() {
         if (!inSync) {
             return Table.NO_RESCHEDULE;

@@ -9,9 +9,7 @@ import io.calicoj.model.felix.PolicyId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Active policies and profiles → their chains in the filter table (Felix's policy manager). Changes
@@ -51,22 +49,6 @@ final class PolicyManager {
         if (profiles.remove(name) != null) {
             dirtyProfiles.put(name, false);
         }
-    }
-
-    boolean hasPolicy(PolicyId id) {
-        return policies.containsKey(id);
-    }
-
-    boolean hasProfile(String name) {
-        return profiles.containsKey(name);
-    }
-
-    /** The IP set IDs some active policy or profile uses. */
-    Set<String> referencedIpSets() {
-        Set<String> ids = new TreeSet<>();
-        policies.values().forEach(p -> ids.addAll(p.ipSetIds()));
-        profiles.values().forEach(p -> ids.addAll(p.ipSetIds()));
-        return ids;
     }
 
     /** Writes pending changes into the table. */

@@ -3,7 +3,7 @@ package io.calicoj.dataplane.ipsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.calicoj.dataplane.DataplaneProgrammingException;
+import io.calicoj.dataplane.api.DataplaneProgrammingException;
 import io.calicoj.dataplane.api.IpSetMember;
 import io.calicoj.dataplane.api.IpSetType;
 import io.calicoj.dataplane.testing.ManualClock;

@@ -3,7 +3,7 @@ package io.calicoj.dataplane.iptables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.calicoj.dataplane.DataplaneProgrammingException;
+import io.calicoj.dataplane.api.DataplaneProgrammingException;
 import io.calicoj.dataplane.RetryPolicy;
 import io.calicoj.dataplane.testing.ManualClock;
 import io.calicoj.dataplane.testing.RecordingSleeper;

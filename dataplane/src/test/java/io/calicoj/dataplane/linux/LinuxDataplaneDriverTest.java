@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.calicoj.dataplane.api.ActivePolicyRemove;
 import io.calicoj.dataplane.api.ActiveProfileRemove;
+import io.calicoj.dataplane.api.DataplaneContractException;
 import io.calicoj.dataplane.api.HostEndpointUpdate;
 import io.calicoj.dataplane.api.InSync;
 import io.calicoj.dataplane.api.IpSetDeltaUpdate;
@@ -192,7 +193,7 @@ class LinuxDataplaneDriverTest {
     void aConfiguredBackendIsUsed() {
         LinuxDataplaneDriver legacy = new LinuxDataplaneDriver(DataplaneConfig.fromEnvironment(Map.of("FELIX_IPTABLESBACKEND", "legacy")),
                 kernel, clock, new RecordingSleeper());
-        legacy.onInSync(new InSync());
+        legacy.onUpdate(new InSync());
         legacy.apply();
         assertThat(kernel.legacy().chainNames("filter")).contains("cali-FORWARD");
         assertThat(kernel.nft().hasTables()).isFalse();

@@ -1,4 +1,4 @@
-package io.calicoj.dataplane;
+package io.calicoj.dataplane.api;
 
 /**
  * Writing to the kernel kept failing after every retry. Carries the exact input of the last
