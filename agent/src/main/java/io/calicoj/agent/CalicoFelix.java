@@ -9,6 +9,7 @@ import io.calicoj.agent.metrics.AgentMetrics;
 import io.calicoj.agent.metrics.PrometheusAgentMetrics;
 import io.calicoj.agent.pipeline.Pipeline;
 import io.calicoj.dataplane.Sleeper;
+import io.calicoj.dataplane.api.DataplaneDriver;
 import io.calicoj.dataplane.linux.DataplaneConfig;
 import io.calicoj.dataplane.linux.LinuxDataplaneDriver;
 import io.calicoj.datastore.Syncer;
@@ -98,7 +99,7 @@ public final class CalicoFelix {
         AgentMetrics metrics = prometheus == null ? AgentMetrics.NOOP : prometheus;
 
         Syncer syncer = KubernetesDatastore.syncer(datastore, InClusterEnvironment.of(env), felix.interfacePrefix());
-        LinuxDataplaneDriver driver = new LinuxDataplaneDriver(dataplaneConfig, new ProcessCommandRunner(),
+        DataplaneDriver driver = new LinuxDataplaneDriver(dataplaneConfig, new ProcessCommandRunner(),
                 InstantSource.system(), Sleeper.SYSTEM);
         Pipeline pipeline = new Pipeline(syncer, felix.felixHostname(), driver, health, metrics, InstantSource.system());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -2,23 +2,16 @@ package io.calicoj.agent.pipeline;
 
 import io.calicoj.agent.health.HealthAggregator;
 import io.calicoj.agent.metrics.AgentMetrics;
+import io.calicoj.dataplane.api.ActiveState;
+import io.calicoj.dataplane.api.DataplaneDriver;
 import io.calicoj.dataplane.api.DataplaneProgrammingException;
-import io.calicoj.dataplane.api.ActivePolicyRemove;
-import io.calicoj.dataplane.api.ActivePolicyUpdate;
 import io.calicoj.dataplane.api.DataplaneUpdate;
-import io.calicoj.dataplane.api.IpSetRemove;
-import io.calicoj.dataplane.api.IpSetUpdate;
-import io.calicoj.dataplane.api.WorkloadEndpointRemove;
-import io.calicoj.dataplane.api.WorkloadEndpointUpdate;
-import io.calicoj.dataplane.linux.LinuxDataplaneDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * together are fed in before one apply; the driver says when to apply again (refresh timers,
  * post-write checks). A failed apply (after the driver's own retries) is retried with growing
  * delays while the agent reports not ready; the kernel keeps the rules it has (nothing is ever
- * flushed on failure or exit). Owns the driver (confined to this thread).
+ * flushed on failure or exit). Owns the driver (confined to this thread); the active-state metrics
+ * are read from what the driver has been told.
  */
 final class DataplaneLoop implements Runnable {
 
@@ -38,19 +32,16 @@ final class DataplaneLoop implements Runnable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final BlockingQueue<List<DataplaneUpdate>> input;
-    private final LinuxDataplaneDriver driver;
+    private final DataplaneDriver driver;
     private final HealthAggregator.Reporter health;
     private final AgentMetrics metrics;
     private final InstantSource clock;
-    private final Set<Object> localEndpoints = new HashSet<>();
-    private final Set<Object> policies = new HashSet<>();
-    private final Set<String> ipSets = new HashSet<>();
     private volatile boolean stopped;
     private Instant nextApply;
     private Duration backoff = Duration.ZERO;
     private boolean lastApplySucceeded;
 
-    DataplaneLoop(BlockingQueue<List<DataplaneUpdate>> input, LinuxDataplaneDriver driver, HealthAggregator.Reporter health,
+    DataplaneLoop(BlockingQueue<List<DataplaneUpdate>> input, DataplaneDriver driver, HealthAggregator.Reporter health,
                   AgentMetrics metrics, InstantSource clock) {
         this.input = input;
         this.driver = driver;
@@ -98,27 +89,11 @@ final class DataplaneLoop implements Runnable {
         Map<String, Integer> byType = new HashMap<>();
         for (DataplaneUpdate u : batch) {
             byType.merge(u.getClass().getSimpleName(), 1, Integer::sum);
-            track(u);
             driver.onUpdate(u);
         }
         metrics.dataplaneBatch(byType, batch.size());
-        metrics.activeLocal(localEndpoints.size(), policies.size(), ipSets.size());
-    }
-
-    private void track(DataplaneUpdate u) {
-        if (u instanceof WorkloadEndpointUpdate w) {
-            localEndpoints.add(w.key());
-        } else if (u instanceof WorkloadEndpointRemove w) {
-            localEndpoints.remove(w.key());
-        } else if (u instanceof ActivePolicyUpdate p) {
-            policies.add(p.id());
-        } else if (u instanceof ActivePolicyRemove p) {
-            policies.remove(p.id());
-        } else if (u instanceof IpSetUpdate s) {
-            ipSets.add(s.id());
-        } else if (u instanceof IpSetRemove s) {
-            ipSets.remove(s.id());
-        }
+        ActiveState active = driver.active();
+        metrics.activeLocal(active.workloadEndpoints().size(), active.policies().size(), active.ipSets().size());
     }
 
     private void apply() {

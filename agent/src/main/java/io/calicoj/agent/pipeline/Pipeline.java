@@ -4,7 +4,7 @@ import io.calicoj.agent.health.HealthAggregator;
 import io.calicoj.agent.metrics.AgentMetrics;
 import io.calicoj.calc.CalculationGraph;
 import io.calicoj.dataplane.api.DataplaneUpdate;
-import io.calicoj.dataplane.linux.LinuxDataplaneDriver;
+import io.calicoj.dataplane.api.DataplaneDriver;
 import io.calicoj.datastore.Syncer;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -16,7 +16,7 @@ import java.util.concurrent.BlockingQueue;
  * Felix's shape in threads:
  * <pre>
  *   syncer thread ──(SyncerEvent, bounded queue)──▶ calc thread ──(List&lt;DataplaneUpdate&gt;, bounded queue)──▶ dataplane thread
- *   (datastore)                                      CalculationGraph                                          LinuxDataplaneDriver → kernel
+ *   (datastore)                                      CalculationGraph                                          DataplaneDriver → kernel
  * </pre>
  * Only immutable records cross the queues; each stage's mutable state stays on its thread.
  */
@@ -32,7 +32,7 @@ public final class Pipeline implements AutoCloseable {
     private final Thread dataplaneThread;
     private final BlockingQueue<SyncerEvent> syncerEvents = new ArrayBlockingQueue<>(SYNCER_QUEUE);
 
-    public Pipeline(Syncer syncer, String hostname, LinuxDataplaneDriver driver, HealthAggregator health,
+    public Pipeline(Syncer syncer, String hostname, DataplaneDriver driver, HealthAggregator health,
                     AgentMetrics metrics, InstantSource clock) {
         this.syncer = syncer;
         BlockingQueue<List<DataplaneUpdate>> batches = new ArrayBlockingQueue<>(DATAPLANE_QUEUE);

@@ -92,7 +92,7 @@ class PipelineTest {
         return u;
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
         Instant end = Instant.now().plus(Duration.ofSeconds(20));
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waiting for " + what).isBefore(end);
