@@ -2,27 +2,26 @@ package io.calicoj.dataplane.linux;
 
 import io.calicoj.dataplane.api.ActiveProfileUpdate;
 import io.calicoj.dataplane.api.ParsedPolicy;
-import io.calicoj.dataplane.iptables.Chain;
 import io.calicoj.dataplane.iptables.Table;
+import io.calicoj.dataplane.rules.ChainNames;
 import io.calicoj.dataplane.rules.PolicyRenderer;
 import io.calicoj.model.felix.PolicyId;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Active policies and profiles → their chains in the filter table (Felix's policy manager). Changes
- * are kept until {@link #flushTo(Table)}, so a burst of updates renders each policy once.
+ * are kept until {@link #flushTo(Table)}, so a burst of updates renders each policy once; a removal
+ * deletes the chains the names say the policy owns ({@link ChainNames#policyChains}), nothing is rendered.
  */
 final class PolicyManager {
 
     private final PolicyRenderer renderer;
     private final int ipVersion;
-    private final Map<PolicyId, ParsedPolicy> policies = new HashMap<>();
-    private final Map<String, ActiveProfileUpdate> profiles = new HashMap<>();
-    private final Map<PolicyId, Boolean> dirtyPolicies = new TreeMap<>();
-    private final Map<String, Boolean> dirtyProfiles = new TreeMap<>();
+    /** Changes since the last flush: the new rules, or empty for a removal. */
+    private final Map<PolicyId, Optional<ParsedPolicy>> pendingPolicies = new TreeMap<>();
+    private final Map<String, Optional<ActiveProfileUpdate>> pendingProfiles = new TreeMap<>();
 
     PolicyManager(PolicyRenderer renderer, int ipVersion) {
         this.renderer = renderer;
@@ -30,50 +29,39 @@ final class PolicyManager {
     }
 
     void updatePolicy(PolicyId id, ParsedPolicy policy) {
-        policies.put(id, policy);
-        dirtyPolicies.put(id, true);
+        pendingPolicies.put(id, Optional.of(policy));
     }
 
     void removePolicy(PolicyId id) {
-        if (policies.remove(id) != null) {
-            dirtyPolicies.put(id, false);
-        }
+        pendingPolicies.put(id, Optional.empty());
     }
 
     void updateProfile(ActiveProfileUpdate profile) {
-        profiles.put(profile.name(), profile);
-        dirtyProfiles.put(profile.name(), true);
+        pendingProfiles.put(profile.name(), Optional.of(profile));
     }
 
     void removeProfile(String name) {
-        if (profiles.remove(name) != null) {
-            dirtyProfiles.put(name, false);
-        }
+        pendingProfiles.put(name, Optional.empty());
     }
 
     /** Writes pending changes into the table. */
     void flushTo(Table table) {
-        dirtyPolicies.forEach((id, present) -> {
-            if (present) {
-                table.updateChains(renderer.policyChains(id, policies.get(id), ipVersion));
+        pendingPolicies.forEach((id, policy) -> {
+            if (policy.isPresent()) {
+                table.updateChains(renderer.policyChains(id, policy.get(), ipVersion));
             } else {
-                table.removeChains(names(renderer.policyChains(id, new ParsedPolicy(List.of(), List.of(), false, false,
-                        false), ipVersion)));
+                table.removeChains(ChainNames.policyChains(id));
             }
         });
-        dirtyProfiles.forEach((name, present) -> {
-            if (present) {
-                ActiveProfileUpdate p = profiles.get(name);
+        pendingProfiles.forEach((name, profile) -> {
+            if (profile.isPresent()) {
+                ActiveProfileUpdate p = profile.get();
                 table.updateChains(renderer.profileChains(name, p.inboundRules(), p.outboundRules(), ipVersion));
             } else {
-                table.removeChains(names(renderer.profileChains(name, List.of(), List.of(), ipVersion)));
+                table.removeChains(ChainNames.profileChains(name));
             }
         });
-        dirtyPolicies.clear();
-        dirtyProfiles.clear();
-    }
-
-    private static List<String> names(List<Chain> chains) {
-        return chains.stream().map(Chain::name).toList();
+        pendingPolicies.clear();
+        pendingProfiles.clear();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 
 /** Felix's chain names and its length-limited naming ({@code hashutils.GetLengthLimitedID}). */
 public final class ChainNames {
@@ -56,6 +57,16 @@ public final class ChainNames {
     /** {@code cali-pi-}/{@code cali-po-} + {@code <tier>/<name>} (length-limited): the tier is part of the name. */
     public static String policy(String prefix, PolicyId id) {
         return lengthLimited(prefix, id.tier() + "/" + id.name(), Chain.MAX_NAME_LENGTH);
+    }
+
+    /** The chains a policy owns: its inbound and outbound chain. */
+    public static List<String> policyChains(PolicyId id) {
+        return List.of(policy(POLICY_INBOUND, id), policy(POLICY_OUTBOUND, id));
+    }
+
+    /** The chains a profile owns: its inbound and outbound chain. */
+    public static List<String> profileChains(String profileName) {
+        return List.of(profile(PROFILE_INBOUND, profileName), profile(PROFILE_OUTBOUND, profileName));
     }
 
     /** {@code cali-pri-}/{@code cali-pro-} + the profile name (length-limited). */

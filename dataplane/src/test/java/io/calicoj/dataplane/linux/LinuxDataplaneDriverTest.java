@@ -150,6 +150,20 @@ class LinuxDataplaneDriverTest {
     }
 
     @Test
+    void removedPoliciesAndProfilesLoseTheirChains() {
+        sendTwoPods();
+        send(new InSync());
+        driver.apply();
+        assertThat(kernel.nft().chainNames("filter")).contains("cali-pri-kns.ns1", "cali-pro-kns.ns1")
+                .anyMatch(c -> c.startsWith("cali-pi-"));
+        send(new WorkloadEndpointRemove(wepKey("ns1", "db")), new WorkloadEndpointRemove(wepKey("ns1", "web")),
+                new ActiveProfileRemove("kns.ns1"), new ActivePolicyRemove(ALLOW_FRONTEND), new IpSetRemove(FRONTEND));
+        driver.apply();
+        assertThat(kernel.nft().chainNames("filter")).noneMatch(c -> c.startsWith("cali-pi-") || c.startsWith("cali-po-")
+                || c.startsWith("cali-pri-") || c.startsWith("cali-pro-"));
+    }
+
+    @Test
     void ipSetDeltasChangeOnlyTheMembers() {
         sendTwoPods();
         send(new InSync());

@@ -189,4 +189,17 @@ class PolicyRendererTest {
                 new ParsedPolicy(List.of(ParsedRuleBuilder.log().build()), List.of(), false, false, false), 4);
         assertThat(lines(chains.get(0)).get(0)).contains("--log-prefix \"calico default np ns1/knp.default.db knp.default.db: \"");
     }
+
+    @Test
+    void theChainsRenderedForAPolicyOrProfileAreTheOnesItsRemovalDeletes() {
+        ParsedPolicy rules = new ParsedPolicy(List.of(ParsedRuleBuilder.allow().build()), List.of(ParsedRuleBuilder.deny().build()),
+                false, false, false);
+        for (PolicyId id : List.of(POLICY, PolicyId.global("default", "short"), PolicyId.global("security", "x".repeat(40)))) {
+            assertThat(renderer.policyChains(id, rules, 4)).extracting(Chain::name).isEqualTo(ChainNames.policyChains(id));
+        }
+        for (String profile : List.of("kns.ns1", "ksa.ns1." + "y".repeat(40))) {
+            assertThat(renderer.profileChains(profile, rules.inboundRules(), rules.outboundRules(), 4)).extracting(Chain::name)
+                    .isEqualTo(ChainNames.profileChains(profile));
+        }
+    }
 }
