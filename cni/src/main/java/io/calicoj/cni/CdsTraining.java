@@ -5,7 +5,10 @@ import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;
 import io.calicoj.exec.CommandRunner;
+import io.calicoj.exec.Launch;
 import io.calicoj.exec.ProcessCommandRunner;
+import io.calicoj.exec.ProcessLauncher;
+import io.calicoj.exec.RunningProcess;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,11 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -66,9 +69,9 @@ public final class CdsTraining {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), TrainingApiServers.class.getName(), work.toString()));
         argv.addAll(names);
-        Process servers = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        RunningProcess servers = new ProcessLauncher().start(Launch.piped(Command.of(argv)));
         boolean ok = true;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(servers.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(servers.stdout(), StandardCharsets.UTF_8))) {
             Map<String, String> urls = new HashMap<>();
             for (String line = lines.readLine(); line != null && !line.equals("ready"); line = lines.readLine()) {
                 String[] nameUrl = line.split(" ", 2);
@@ -82,9 +85,9 @@ public final class CdsTraining {
                 ok &= train(work, url, name, tls ? Files.readString(work.resolve(name + ".pem")) : "");
             }
         } finally {
-            servers.getOutputStream().close();
-            if (!servers.waitFor(10, TimeUnit.SECONDS)) {
-                servers.destroyForcibly();
+            servers.stdin().close();
+            if (!servers.waitFor(Duration.ofSeconds(10))) {
+                servers.kill();
             }
         }
         System.exit(ok ? 0 : 1);

@@ -1,44 +1,49 @@
 package io.calicoj.sandbox.cluster;
 
+import io.calicoj.exec.Command;
+import io.calicoj.exec.CommandFailedException;
+import io.calicoj.exec.Launch;
+import io.calicoj.exec.NetnsCommandRunner;
+import io.calicoj.exec.ProcessLauncher;
+import io.calicoj.exec.RunningProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Starts the sandbox's long-running processes (agents, socket bridges, pod agents) detached
- * ({@code setsid}), optionally inside a network namespace, with output to a log file; and stops
- * them. A process is only ever signalled when its command line contains the sandbox's marker
- * (its directory), so a PID reused after a crash never hits an unrelated process.
+ * The sandbox's long-running processes (agents, socket bridges, pod agents): started as daemons
+ * through {@link ProcessLauncher}, optionally inside a network namespace, with output to a log
+ * file; found and stopped again, also by a later {@code calico-sandbox down}. A process is only
+ * ever signalled when its command line contains the sandbox's marker (its directory), so a PID
+ * reused after a crash never hits an unrelated process.
  */
-final class ProcessLauncher {
+final class SandboxProcesses {
 
     private final String marker;
+    private final ProcessLauncher launcher = new ProcessLauncher();
 
     /** @param marker text every sandbox process has in its command line (the sandbox directory) */
-    ProcessLauncher(String marker) {
+    SandboxProcesses(String marker) {
         this.marker = marker;
     }
 
+    /** @return the daemon's PID */
     long start(String netns, List<String> argv, Map<String, String> env, Path log) throws IOException {
-        List<String> all = new ArrayList<>(List.of("setsid"));
-        if (netns != null) {
-            all.addAll(List.of("ip", "netns", "exec", netns));
+        Map<String, String> marked = new HashMap<>(env);
+        marked.put("CALICO_SANDBOX_MARKER", marker);
+        Command command = Command.of(argv).withEnvironment(marked);
+        try {
+            return launcher.start(Launch.daemon(netns == null ? command : NetnsCommandRunner.inNamespace(netns, command), log))
+                    .pid();
+        } catch (CommandFailedException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        all.addAll(argv);
-        ProcessBuilder pb = new ProcessBuilder(all);
-        pb.environment().putAll(env);
-        pb.environment().put("CALICO_SANDBOX_MARKER", marker);
-        Files.createDirectories(log.getParent());
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.redirectErrorStream(true);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        return pb.start().pid();
     }
 
     /** Whether {@code pid} is alive and one of ours. */
@@ -59,18 +64,8 @@ final class ProcessLauncher {
 
     /** Stops one of our processes: SIGTERM, then SIGKILL after {@code grace}. */
     void stop(long pid, Duration grace) {
-        if (!isOurs(pid)) {
-            return;
-        }
-        Optional<ProcessHandle> h = ProcessHandle.of(pid);
-        if (h.isEmpty()) {
-            return;
-        }
-        h.get().destroy();
-        try {
-            h.get().onExit().get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            h.get().destroyForcibly();
+        if (isOurs(pid)) {
+            ProcessHandle.of(pid).ifPresent(h -> RunningProcess.stop(h, grace));
         }
     }
 
