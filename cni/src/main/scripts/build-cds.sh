@@ -16,7 +16,7 @@ if [[ -z "$jar" || ! -d "$dir/lib" ]]; then
   exit 1
 fi
 cp="$jar:$dir/lib/*"
-# Keep in sync with bin/calico and the installed launcher (InstallCni.LAUNCHER_OPTIONS), scripts/launch's
+# Keep in sync with bin/calico and the installed launcher (LauncherScript.JVM_OPTIONS), scripts/launch's
 # options for target/native (Conscrypt's JNI library) included.
 opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr
   -Djdk.reflect.useNativeAccessorOnly=true)

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Makes the archive in place with the installed class path: {@link CdsTraining} (HTTPS when
  * the runtime's keytool is there), {@code -XX:AOTCacheOutput} on Java 25+, AppCDS otherwise.
  */
-final class TrainingArchiveBuilder implements InstallCni.ArchiveBuilder {
+final class TrainingArchiveBuilder implements ArchiveBuilder {
 
     static final List<String> NO_TRAINING_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
 
@@ -53,7 +53,7 @@ final class TrainingArchiveBuilder implements InstallCni.ArchiveBuilder {
                 return "";
             }
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            InstallCni.move(tmp, archive);
+            InstallFiles.move(tmp, archive);
             return (aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
         } finally {
             try (Stream<Path> files = Files.walk(work)) {

@@ -78,7 +78,7 @@ public final class CniBench {
         if (System.getenv("CNI_BENCH_WITH_BIN_CALICO") != null) {
             variants.put("bin/calico (repo launcher)", List.of(repo.resolve("bin/calico").toString()));
         }
-        // This build's launchers also use the JDK's native reflection accessors (InstallCni.LAUNCHER_OPTIONS).
+        // This build's launchers also use the JDK's native reflection accessors (LauncherScript.JVM_OPTIONS).
         String here = opts + " -Djdk.reflect.useNativeAccessorOnly=true" + nativeOptions(target);
         if (has25) {
             variants.put("Java 25 + AOT cache", command(j25, here + " -XX:AOTCache=" + target.resolve("calico.aot"), cp));

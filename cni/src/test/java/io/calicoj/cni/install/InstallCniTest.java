@@ -199,7 +199,7 @@ class InstallCniTest {
     void aConfigThatIsNotJsonAfterSubstitutionIsRefusedWithoutShowingIt() {
         env.put("CNI_NETWORK_CONFIG", "{\"token\": \"__SERVICEACCOUNT_TOKEN__\", oops}");
 
-        assertThatThrownBy(this::install).isInstanceOf(InstallCni.InstallException.class)
+        assertThatThrownBy(this::install).isInstanceOf(InstallException.class)
                 .hasMessageStartingWith("the network configuration is not valid JSON after substitution")
                 .message().doesNotContain(TOKEN);
         assertThat(net.resolve("10-calico.conflist")).doesNotExist();
@@ -228,11 +228,12 @@ class InstallCniTest {
     @Test
     void extraJvmOptionsAreBakedIntoTheLauncherQuotedForTheShell() throws Exception {
         env.put("CALICOJ_CNI_JAVA_OPTS", "-Djdk.tls.namedGroups=x25519 -Dx='a b'");
-        InstallCni i = new InstallCni(env, new PrintStream(printed, true, StandardCharsets.UTF_8), (j, o, c, d) -> "");
+        env.put("CALICOJ_CNI_JAVA", "/j dk/java");
 
-        String launcher = i.launcher(Path.of("/j dk/java"), InstallCni.LAUNCHER_OPTIONS, "", List.of("/a.jar"));
+        install();
 
-        assertThat(launcher).contains("exec '/j dk/java' ").contains(" -Djdk.tls.namedGroups=x25519 '-Dx='\\''a' 'b'\\''' ");
+        assertThat(Files.readString(bin.resolve("calico"))).contains("exec '/j dk/java' ")
+                .contains(" -Djdk.tls.namedGroups=x25519 '-Dx='\\''a' 'b'\\''' ");
     }
 
     @Test
@@ -248,7 +249,7 @@ class InstallCniTest {
 
     @Test
     void hostPathDropsTheContainersHostPrefix() {
-        assertThat(InstallCni.hostPath(Path.of("/host/etc/cni/net.d/calico-kubeconfig"))).isEqualTo("/etc/cni/net.d/calico-kubeconfig");
-        assertThat(InstallCni.hostPath(Path.of("/etc/cni/net.d/x"))).isEqualTo("/etc/cni/net.d/x");
+        assertThat(NetworkConfig.hostPath(Path.of("/host/etc/cni/net.d/calico-kubeconfig"))).isEqualTo("/etc/cni/net.d/calico-kubeconfig");
+        assertThat(NetworkConfig.hostPath(Path.of("/etc/cni/net.d/x"))).isEqualTo("/etc/cni/net.d/x");
     }
 }
