@@ -2,7 +2,7 @@
 # Builds the CNI plugin's class-data archives after `mvn package` (run by scripts/post-build.sh):
 #   cni/target/calico.jsa  AppCDS for Java 17 (the default java)
 #   cni/target/calico.aot  AOT cache for Java 25, when the Temurin 25 JDK is present
-# by a training run (io.calicoj.cni.CdsTraining: VERSION, ADD, CHECK, DEL against in-process HTTPS
+# by a training run (io.calicoj.cni.training.CdsTraining: VERSION, ADD, CHECK, DEL against in-process HTTPS
 # API servers with an ECDSA and an RSA certificate, made with the JDK's keytool, and a fake IPAM
 # script; no root, no cluster). An archive only works for the
 # exact class path it was made with, so the class path here is spelled exactly as scripts/launch
@@ -16,7 +16,7 @@ if [[ -z "$jar" || ! -d "$dir/lib" ]]; then
   exit 1
 fi
 cp="$jar:$dir/lib/*"
-# Keep in sync with bin/calico and the installed launcher (InstallCni.LAUNCHER_OPTIONS), scripts/launch's
+# Keep in sync with bin/calico and the installed launcher (LauncherScript.JVM_OPTIONS), scripts/launch's
 # options for target/native (Conscrypt's JNI library) included.
 opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr
   -Djdk.reflect.useNativeAccessorOnly=true)
@@ -29,7 +29,7 @@ train() { # java, archive options...; each run in a directory of its own (key st
   local java="$1" run
   shift
   run=$(mktemp -d -p "$work")
-  "$java" "${opts[@]}" "$@" -cp "$cp" io.calicoj.cni.CdsTraining "$run" >"$run/training.log" 2>&1 \
+  "$java" "${opts[@]}" "$@" -cp "$cp" io.calicoj.cni.training.CdsTraining "$run" >"$run/training.log" 2>&1 \
     || { echo "build-cds: training run with $java failed:" >&2; cat "$run/training.log" >&2; return 1; }
   if ! grep -q "^training ADD: exit 0" "$run/training.log"; then
     echo "build-cds: training run with $java did not complete an ADD:" >&2; cat "$run/training.log" >&2; return 1

@@ -3,6 +3,11 @@ package io.calicoj.cli;
 import io.calicoj.cli.codec.ResourceEncoder;
 import io.calicoj.cli.codec.YamlWriter;
 import io.calicoj.datastore.kubeapi.TlsAhead;
+import io.calicoj.exec.Command;
+import io.calicoj.exec.CommandFailedException;
+import io.calicoj.exec.Launch;
+import io.calicoj.exec.ProcessLauncher;
+import io.calicoj.exec.RunningProcess;
 import io.calicoj.model.Cidr;
 import io.calicoj.model.IpPool;
 import io.calicoj.model.ObjectMeta;
@@ -15,11 +20,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The training run behind calicoctl's class-data archives ({@code cli/src/main/scripts/build-cds.sh}):
@@ -32,11 +37,11 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), TrainingApiServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+    public static void main(String[] args) throws IOException, InterruptedException, CommandFailedException {
+        RunningProcess server = new ProcessLauncher().start(Launch.piped(Command.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), TrainingApiServer.class.getName())));
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.stdout(), StandardCharsets.UTF_8))) {
             String url = out.readLine();
             String tlsUrl = out.readLine();
             if (url == null || !url.startsWith("http://") || tlsUrl == null || !tlsUrl.startsWith("https://")) {
@@ -44,9 +49,9 @@ public final class CdsTraining {
             }
             train(url, tlsUrl);
         } finally {
-            server.getOutputStream().close();
-            if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
+            server.stdin().close();
+            if (!server.waitFor(Duration.ofSeconds(10))) {
+                server.kill();
             }
         }
         System.exit(0);

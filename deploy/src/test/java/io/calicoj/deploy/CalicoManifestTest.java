@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CalicoManifestTest {
 
     private static final String VERSION = System.getProperty("calicoj.version", "0.1.0-SNAPSHOT");
-    /** The placeholders install-cni fills in (io.calicoj.cni.InstallCni#render). */
+    /** The placeholders install-cni fills in (io.calicoj.cni.install.NetworkConfig). */
     private static final List<String> INSTALL_CNI_PLACEHOLDERS = List.of("__KUBERNETES_SERVICE_HOST__",
             "__KUBERNETES_SERVICE_PORT__", "__KUBERNETES_NODE_NAME__", "__KUBECONFIG_FILENAME__", "__KUBECONFIG_FILEPATH__",
             "__SERVICEACCOUNT_TOKEN__", "__CNI_MTU__", "__ETCD_ENDPOINTS__", "__ETCD_KEY_FILE__", "__ETCD_CERT_FILE__",

@@ -256,10 +256,10 @@ class ImageContextsIT {
                 + " && mount --bind \"$1\" /opt/calicoj && mount --bind \"$2\" /opt/cni/bin && shift 2 && ";
         String versionCheck = "echo '{}' | CNI_COMMAND=VERSION /opt/cni/bin/calico"
                 // The archive must be usable for exactly the installed class path (-Xshare:on fails otherwise).
-                + " && cp=$(sed -n 's/.* -cp \\([^ ]*\\) io.calicoj.cni.CalicoCni.*/\\1/p' /opt/cni/bin/calico)"
+                + " && cp=$(sed -n 's/.* -cp \\([^ ]*\\) io.calicoj.cni.plugin.CalicoCni.*/\\1/p' /opt/cni/bin/calico)"
                 + " && CNI_COMMAND=VERSION /opt/cni/bin/calicoj-cni/jre/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
                 + " --enable-native-access=ALL-UNNAMED"
-                + " -XX:SharedArchiveFile=/opt/cni/bin/calicoj-cni/calico.jsa -Xshare:on -cp \"$cp\" io.calicoj.cni.CalicoCni";
+                + " -XX:SharedArchiveFile=/opt/cni/bin/calicoj-cni/calico.jsa -Xshare:on -cp \"$cp\" io.calicoj.cni.plugin.CalicoCni";
         Map<String, String> once = new LinkedHashMap<>(env);
         once.put("SLEEP", "false");
         CommandResult r = runner.run(new Command(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",

@@ -1,8 +1,9 @@
 package io.calicoj.exec;
 
 /**
- * Runs processes. The only way Calico/J code starts one, so that tests can substitute simulated
- * kernel tools and the sandbox can run the same code inside a network namespace.
+ * Runs processes to completion. With {@link ProcessLauncher} (for processes that keep running), the
+ * only way Calico/J code starts one, so that tests can substitute simulated kernel tools and the
+ * sandbox can run the same code inside a network namespace.
  */
 @FunctionalInterface
 public interface CommandRunner {

@@ -1,7 +1,9 @@
 package io.calicoj.sandbox;
 
+import io.calicoj.exec.Launch;
+import io.calicoj.exec.NetnsCommandRunner;
+import io.calicoj.exec.ProcessLauncher;
 import io.calicoj.sandbox.cluster.SandboxState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,9 +24,7 @@ final class ExecCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SandboxState state = SandboxContext.state(SandboxContext.dir());
         String ns = SandboxContext.netnsOf(state, target);
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        argv.addAll(command);
-        Process p = new ProcessBuilder(argv).inheritIO().start();
-        return p.waitFor();
+        io.calicoj.exec.Command inNode = NetnsCommandRunner.inNamespace(ns, io.calicoj.exec.Command.of(command));
+        return new ProcessLauncher().start(Launch.interactive(inNode)).waitFor();
     }
 }

@@ -1,9 +1,13 @@
 package io.calicoj.sandbox;
 
+import io.calicoj.exec.CommandFailedException;
+import io.calicoj.exec.ProcessCommandRunner;
+import io.calicoj.sandbox.cluster.FelixReadiness;
 import io.calicoj.sandbox.cluster.SandboxState;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -39,12 +43,9 @@ final class StatusCommand implements Callable<Integer> {
 
     private static String readiness(String netns) {
         try {
-            Process p = new ProcessBuilder("ip", "netns", "exec", netns, "curl", "-s", "-o", "/dev/null", "-w",
-                    "%{http_code}", "--max-time", "2", "http://127.0.0.1:9099/readiness").start();
-            String code = new String(p.getInputStream().readAllBytes()).trim();
-            p.waitFor();
+            String code = new FelixReadiness(new ProcessCommandRunner(Duration.ofSeconds(5))).status(netns);
             return code.equals("204") ? "yes" : "no (" + code + ")";
-        } catch (Exception e) {
+        } catch (CommandFailedException e) {
             return "unknown (" + e.getMessage() + ")";
         }
     }

@@ -1,5 +1,9 @@
 package io.calicoj.sandbox;
 
+import io.calicoj.exec.CommandFailedException;
+import io.calicoj.exec.Launch;
+import io.calicoj.exec.ProcessLauncher;
+import io.calicoj.exec.RunningProcess;
 import io.calicoj.sandbox.cluster.Home;
 import io.calicoj.sandbox.cluster.SandboxDir;
 import java.io.IOException;
@@ -24,7 +28,7 @@ final class UpCommand implements Callable<Integer> {
     int timeout;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException, InterruptedException, CommandFailedException {
         SandboxDir dir = SandboxContext.dir();
         if (Files.exists(dir.state())) {
             System.err.println("a sandbox already exists in " + dir.root() + ": run 'calico-sandbox down' first");
@@ -35,12 +39,9 @@ final class UpCommand implements Callable<Integer> {
         Path failed = dir.root().resolve("failed");
         Path daemonLog = dir.root().resolve("daemon.log");
         Path home = Home.locate();
-        ProcessBuilder pb = new ProcessBuilder(List.of("setsid", home.resolve("bin/calico-sandbox").toString(), "daemon",
-                "--dir", dir.root().toString(), "--nodes", Integer.toString(nodes)));
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(daemonLog.toFile()));
-        pb.redirectErrorStream(true);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process daemon = pb.start();
+        RunningProcess daemon = new ProcessLauncher().start(Launch.daemon(io.calicoj.exec.Command.of(
+                home.resolve("bin/calico-sandbox").toString(), "daemon", "--dir", dir.root().toString(),
+                "--nodes", Integer.toString(nodes)), daemonLog));
         System.out.println("Starting a " + nodes + "-node sandbox in " + dir.root() + " …");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(timeout));
         while (!Files.exists(ready)) {

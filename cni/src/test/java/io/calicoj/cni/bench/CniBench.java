@@ -1,9 +1,11 @@
 package io.calicoj.cni.bench;
 
 import io.calicoj.cni.KubeApiBridge;
-import io.calicoj.cni.InstallCni;
 import io.calicoj.cni.Sh;
 import io.calicoj.cni.TestNames;
+import io.calicoj.cni.install.InstallCni;
+import io.calicoj.cni.plugin.CalicoCni;
+import io.calicoj.cni.plugin.CalicoKubeconfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +78,7 @@ public final class CniBench {
         if (System.getenv("CNI_BENCH_WITH_BIN_CALICO") != null) {
             variants.put("bin/calico (repo launcher)", List.of(repo.resolve("bin/calico").toString()));
         }
-        // This build's launchers also use the JDK's native reflection accessors (InstallCni.LAUNCHER_OPTIONS).
+        // This build's launchers also use the JDK's native reflection accessors (LauncherScript.JVM_OPTIONS).
         String here = opts + " -Djdk.reflect.useNativeAccessorOnly=true" + nativeOptions(target);
         if (has25) {
             variants.put("Java 25 + AOT cache", command(j25, here + " -XX:AOTCache=" + target.resolve("calico.aot"), cp));
@@ -178,7 +180,7 @@ public final class CniBench {
         Path bin = Files.createDirectories(work.resolve("opt/cni/bin"));
         Path sa = Files.createDirectories(work.resolve("sa"));
         Files.writeString(sa.resolve("token"), "bench-token");
-        Sh.Result r = Sh.run(List.of("java", "-cp", cp, "io.calicoj.cni.InstallCni"), Map.of("CNI_BIN_DIR", bin.toString(),
+        Sh.Result r = Sh.run(List.of("java", "-cp", cp, InstallCni.class.getName()), Map.of("CNI_BIN_DIR", bin.toString(),
                 "CNI_NET_DIR", work.resolve("net.d").toString(), "CALICOJ_SERVICE_ACCOUNT_DIR", sa.toString(),
                 "KUBERNETES_SERVICE_HOST", "127.0.0.1", "KUBERNETES_SERVICE_PORT", "443", "SLEEP", "false"), "", true);
         if (r.exit() != 0) {
@@ -187,12 +189,20 @@ public final class CniBench {
         return bin.resolve("calico");
     }
 
-    private static List<String> command(String java, String opts, String cp) {
+    private static List<String> command(String java, String opts, String cp) throws Exception {
         List<String> c = new ArrayList<>();
         c.add(java);
         c.addAll(List.of(opts.split(" ")));
-        c.addAll(List.of("-cp", cp, "io.calicoj.cni.CalicoCni"));
+        c.addAll(List.of("-cp", cp, mainClass(cp.substring(0, cp.indexOf(':')))));
         return c;
+    }
+
+    /** The plugin's main class in {@code jar}: a baseline built before the cni packages has it in io.calicoj.cni. */
+    private static String mainClass(String jar) throws Exception {
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar)) {
+            return j.getEntry("io/calicoj/cni/plugin/CalicoCni.class") != null ? CalicoCni.class.getName()
+                    : "io.calicoj.cni.CalicoCni";
+        }
     }
 
     /** Variant {@code v}'s configuration: its own node name (so its own pod CIDR) and host-local data. */
@@ -252,7 +262,7 @@ public final class CniBench {
      */
     private Path kubeconfig(FakeApiServer api) throws Exception {
         Path kc = work.resolve("calico-kubeconfig");
-        Files.writeString(kc, InstallCni.kubeconfigJson("https://127.0.0.1:" + API_PORT, Files.readString(api.caPem), "bench-token"));
+        Files.writeString(kc, CalicoKubeconfig.json("https://127.0.0.1:" + API_PORT, Files.readString(api.caPem), "bench-token"));
         return kc;
     }
 

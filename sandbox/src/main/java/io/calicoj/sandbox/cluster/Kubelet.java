@@ -3,7 +3,6 @@ package io.calicoj.sandbox.cluster;
 import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;
-import io.calicoj.exec.CommandRunner;
 import io.calicoj.sandbox.net.Netns;
 import io.calicoj.sandbox.net.Topology;
 import io.calicoj.sandbox.pod.PodAgentClient;
@@ -53,8 +52,7 @@ final class Kubelet implements AutoCloseable {
     private final String prefix;
     private final Map<String, Topology.NodeNet> nodes;
     private final Netns netns;
-    private final CommandRunner runner;
-    private final ProcessLauncher launcher;
+    private final SandboxProcesses processes;
     private final Path home;
     private final Map<String, ExecutorService> workers = new LinkedHashMap<>();
     private final Map<String, RunningPod> running = new ConcurrentHashMap<>();
@@ -62,7 +60,7 @@ final class Kubelet implements AutoCloseable {
     private SharedIndexInformer<Pod> informer;
 
     Kubelet(KubernetesClient client, SandboxDir dir, String prefix, List<Topology.NodeNet> nodes, Netns netns,
-            CommandRunner runner, ProcessLauncher launcher, Path home) {
+            SandboxProcesses processes, Path home) {
         this.client = client;
         this.dir = dir;
         this.prefix = prefix;
@@ -72,8 +70,7 @@ final class Kubelet implements AutoCloseable {
             workers.put(n.name(), Executors.newSingleThreadExecutor(r -> new Thread(r, "kubelet-" + n.name())));
         }
         this.netns = netns;
-        this.runner = runner;
-        this.launcher = launcher;
+        this.processes = processes;
         this.home = home;
     }
 
@@ -166,7 +163,7 @@ final class Kubelet implements AutoCloseable {
             log.error("cannot start pod {} on {}: {}", k, node, e.getMessage());
             running.remove(k);
             if (agent > 0) {
-                launcher.stop(agent, Duration.ofSeconds(2));
+                processes.stop(agent, Duration.ofSeconds(2));
             }
             if (added) {
                 cniDel(pod.getMetadata().getUid(), ns, name, node, podNs);
@@ -191,8 +188,7 @@ final class Kubelet implements AutoCloseable {
     }
 
     private String cniAdd(Pod pod, String node, String podNs) throws CommandFailedException, IOException {
-        CommandResult r = runner.run(new Command(List.of("ip", "netns", "exec", nodes.get(node).netns(),
-                home.resolve("bin/calico").toString()), netconf(node), cniEnv("ADD", pod, podNs)));
+        CommandResult r = cni("ADD", pod, node, podNs);
         if (!r.succeeded()) {
             throw new IOException("CNI ADD failed (" + r.exitCode() + "): " + r.stdout().strip() + " " + r.stderr().strip());
         }
@@ -202,6 +198,12 @@ final class Kubelet implements AutoCloseable {
             throw new IOException("CNI ADD returned no IP: " + r.stdout());
         }
         return address.substring(0, address.indexOf('/'));
+    }
+
+    /** Runs the {@code calico} plugin in the node's namespace, as the node's container runtime would. */
+    private CommandResult cni(String command, Pod pod, String node, String podNs) throws CommandFailedException, IOException {
+        return netns.in(nodes.get(node).netns()).run(new Command(List.of(home.resolve("bin/calico").toString()),
+                netconf(node), cniEnv(command, pod, podNs)));
     }
 
     private String netconf(String node) throws IOException {
@@ -220,7 +222,7 @@ final class Kubelet implements AutoCloseable {
         Path socket = dir.podSocket(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
         Files.createDirectories(socket.getParent());
         Files.deleteIfExists(socket);
-        long pid = launcher.start(podNs, List.of(home.resolve("bin/calico-sandbox").toString(), "pod-agent",
+        long pid = processes.start(podNs, List.of(home.resolve("bin/calico-sandbox").toString(), "pod-agent",
                         "--socket", socket.toString(), "--serve", String.join(",", ports)),
                 Map.of("CALICOJ_JAVA_OPTS", "-Xmx24m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"),
                 dir.log("pod-" + pod.getMetadata().getNamespace() + "-" + pod.getMetadata().getName()));
@@ -258,7 +260,7 @@ final class Kubelet implements AutoCloseable {
         if (r == null) {
             return;
         }
-        launcher.stop(r.agentPid(), Duration.ofSeconds(2));
+        processes.stop(r.agentPid(), Duration.ofSeconds(2));
         cniDel(r.uid(), r.namespace(), r.name(), r.node(), r.netns());
         try {
             netns.deleteIfPresent(r.netns());
@@ -275,8 +277,7 @@ final class Kubelet implements AutoCloseable {
         stub.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(namespace)
                 .withName(name).withUid(uid).build());
         try {
-            CommandResult del = runner.run(new Command(List.of("ip", "netns", "exec", nodes.get(node).netns(),
-                    home.resolve("bin/calico").toString()), netconf(node), cniEnv("DEL", stub, podNs)));
+            CommandResult del = cni("DEL", stub, node, podNs);
             if (!del.succeeded()) {
                 log.warn("CNI DEL of {}/{} failed: {} {}", namespace, name, del.stdout().strip(), del.stderr().strip());
             }

@@ -1,6 +1,5 @@
 package io.calicoj.sandbox.cluster;
 
-import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;
 import io.calicoj.exec.CommandRunner;
@@ -55,7 +54,7 @@ public final class SandboxCluster implements AutoCloseable {
     private final SandboxDir dir;
     private final Path home;
     private final Netns netns;
-    private final ProcessLauncher launcher;
+    private final SandboxProcesses processes;
     private final List<Topology.NodeNet> nodes;
     private final Options options;
     private final ApiServer api;
@@ -64,13 +63,13 @@ public final class SandboxCluster implements AutoCloseable {
     private final Kubelet kubelet;
     private volatile SandboxState state;
 
-    private SandboxCluster(SandboxDir dir, Path home, Netns netns, ProcessLauncher launcher, Options options,
+    private SandboxCluster(SandboxDir dir, Path home, Netns netns, SandboxProcesses processes, Options options,
                            List<Topology.NodeNet> nodes, ApiServer api, UnixSocketBridge bridge, KubernetesClient client,
                            Kubelet kubelet, SandboxState state) {
         this.dir = dir;
         this.home = home;
         this.netns = netns;
-        this.launcher = launcher;
+        this.processes = processes;
         this.options = options;
         this.nodes = nodes;
         this.api = api;
@@ -94,7 +93,7 @@ public final class SandboxCluster implements AutoCloseable {
         state.write(dir.state());
         CommandRunner runner = new ProcessCommandRunner(Duration.ofMinutes(2));
         Netns netns = new Netns(runner);
-        ProcessLauncher launcher = new ProcessLauncher(dir.root().toString());
+        SandboxProcesses processes = new SandboxProcesses(dir.root().toString());
         Topology topology = new Topology(netns, prefix);
         ApiServer api = null;
         UnixSocketBridge bridge = null;
@@ -111,14 +110,14 @@ public final class SandboxCluster implements AutoCloseable {
             for (Topology.NodeNet n : nodes) {
                 Files.createDirectories(dir.nodeDir(n.name()));
                 Files.writeString(dir.nodeKubeconfig(n.name()), Kubeconfigs.forServer("http://127.0.0.1:6443"));
-                long pid = launcher.start(n.netns(), List.of("socat",
+                long pid = processes.start(n.netns(), List.of("socat",
                                 "TCP-LISTEN:6443,bind=127.0.0.1,fork,reuseaddr", "UNIX-CONNECT:" + dir.apiSocket()),
                         Map.of(), dir.log("api-bridge-" + n.name()));
                 state = state.withProcess("api-bridge/" + n.name(), pid);
                 state.write(dir.state());
             }
-            Kubelet kubelet = new Kubelet(client, dir, prefix, nodes, netns, runner, launcher, home);
-            SandboxCluster cluster = new SandboxCluster(dir, home, netns, launcher, options, nodes, api, bridge, client,
+            Kubelet kubelet = new Kubelet(client, dir, prefix, nodes, netns, processes, home);
+            SandboxCluster cluster = new SandboxCluster(dir, home, netns, processes, options, nodes, api, bridge, client,
                     kubelet, state);
             if (options.policyAgents()) {
                 cluster.startFelixes();
@@ -213,7 +212,7 @@ public final class SandboxCluster implements AutoCloseable {
         env.put("FELIX_IPV6SUPPORT", "false");
         env.put("FELIX_LOGSEVERITYSCREEN", "info");
         env.putAll(options.felixEnv());
-        long pid = launcher.start(n.netns(), List.of(felix.toString()), env, dir.log("felix-" + n.name()));
+        long pid = processes.start(n.netns(), List.of(felix.toString()), env, dir.log("felix-" + n.name()));
         state = state.withProcess("felix/" + n.name(), pid);
         state.write(dir.state());
     }
@@ -261,14 +260,7 @@ public final class SandboxCluster implements AutoCloseable {
 
     /** Whether calico-felix on the node reports ready (204 on 127.0.0.1:9099/readiness inside the node). */
     public boolean felixReady(Topology.NodeNet n) {
-        try {
-            CommandResult r = new ProcessCommandRunner(Duration.ofSeconds(5)).run(Command.of("ip", "netns", "exec",
-                    n.netns(), "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "2",
-                    "http://127.0.0.1:9099/readiness"));
-            return r.stdout().trim().equals("204");
-        } catch (CommandFailedException e) {
-            return false;
-        }
+        return new FelixReadiness(new ProcessCommandRunner(Duration.ofSeconds(5))).isReady(n.netns());
     }
 
     public KubernetesClient client() {
@@ -311,7 +303,7 @@ public final class SandboxCluster implements AutoCloseable {
     public void close() throws IOException {
         kubelet.close();
         for (Map.Entry<String, Long> p : state.processes().entrySet()) {
-            launcher.stop(p.getValue(), Duration.ofSeconds(5));
+            processes.stop(p.getValue(), Duration.ofSeconds(5));
         }
         client.close();
         bridge.close();
@@ -328,15 +320,15 @@ public final class SandboxCluster implements AutoCloseable {
      */
     public static List<String> destroy(SandboxDir dir) throws IOException {
         List<String> removed = new ArrayList<>();
-        ProcessLauncher launcher = new ProcessLauncher(dir.root().toString());
+        SandboxProcesses processes = new SandboxProcesses(dir.root().toString());
         SandboxState state = Files.exists(dir.state()) ? SandboxState.read(dir.state()) : null;
-        List<Long> pids = new ArrayList<>(launcher.findOurs());
+        List<Long> pids = new ArrayList<>(processes.findOurs());
         if (state != null) {
             state.pids().stream().filter(p -> !pids.contains(p)).forEach(pids::add);
         }
         for (long pid : pids) {
-            if (launcher.isOurs(pid)) {
-                launcher.stop(pid, Duration.ofSeconds(5));
+            if (processes.isOurs(pid)) {
+                processes.stop(pid, Duration.ofSeconds(5));
                 removed.add("process " + pid);
             }
         }

@@ -4,6 +4,7 @@ import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;
 import io.calicoj.exec.CommandRunner;
+import io.calicoj.exec.NetnsCommandRunner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,10 +61,13 @@ public final class Netns {
         exec(ns, List.of("sysctl", "-q", "-w", key + "=" + value));
     }
 
-    /** Runs a command inside the namespace ({@code ip netns exec}). */
+    /** Runs a command inside the namespace ({@code ip netns exec}), failing on a non-zero exit. */
     public CommandResult exec(String ns, List<String> argv) throws CommandFailedException {
-        List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        all.addAll(argv);
-        return runner.runOrThrow(Command.of(all));
+        return in(ns).runOrThrow(Command.of(argv));
+    }
+
+    /** A runner whose commands run inside the namespace. */
+    public CommandRunner in(String ns) {
+        return new NetnsCommandRunner(runner, ns);
     }
 }

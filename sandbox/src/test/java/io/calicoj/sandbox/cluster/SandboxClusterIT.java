@@ -56,7 +56,7 @@ class SandboxClusterIT {
             ReachabilityMatrix m = prober.measure(ips.keySet(), ips.keySet(), ips, 80, Protocol.TCP);
             assertThat(m.get(new PodRef("demo", "a"), new PodRef("demo", "b"))).isTrue();
             assertThat(m.get(new PodRef("demo", "b"), new PodRef("demo", "a"))).isTrue();
-            processes = new ProcessLauncher(root.toString()).findOurs();
+            processes = new SandboxProcesses(root.toString()).findOurs();
             assertThat(processes).isNotEmpty();
         }
         assertThat(Files.exists(root)).isFalse();

@@ -135,7 +135,7 @@ class SandboxLifecycleIT {
         assertThat(after.links()).containsExactlyInAnyOrderElementsOf(before.links());
         assertThat(after.iptablesRules()).containsExactlyInAnyOrderElementsOf(before.iptablesRules());
         assertThat(after.ipsets()).containsExactlyInAnyOrderElementsOf(before.ipsets());
-        assertThat(new ProcessLauncher(dir.toString()).findOurs()).isEmpty();
+        assertThat(new SandboxProcesses(dir.toString()).findOurs()).isEmpty();
         assertThat(Files.exists(dir)).isFalse();
     }
 
