@@ -29,8 +29,13 @@ class SandboxLifecycleIT {
     private Path dir;
     private Path home;
     private MachineState before;
+    private String prefix;
 
-    /** What a sandbox must not leave behind: namespaces, root-namespace links, rules and sets, and processes. */
+    /**
+     * What a sandbox must not leave behind: namespaces, root-namespace links, rules and sets, and processes.
+     * Namespaces and links are compared by this sandbox's prefix only: other tests and sandboxes on the
+     * machine may add and remove their own meanwhile, which says nothing about this one.
+     */
     record MachineState(List<String> namespaces, List<String> links, List<String> iptablesRules, List<String> ipsets) {
     }
 
@@ -78,6 +83,7 @@ class SandboxLifecycleIT {
     void kubectlAndCalicoctlWorkAgainstARunningSandboxAndDownLeavesNothing() throws Exception {
         CommandResult up = sandbox("up", "--nodes", "2");
         assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isZero();
+        prefix = SandboxState.read(dir.resolve("state.json")).prefix();
         Map<String, String> env = env();
         assertThat(env).containsKeys("KUBECONFIG", "DATASTORE_TYPE");
         CommandResult applied = runner.run(new Command(List.of("kubectl", "apply", "-f", "-"), """
@@ -119,6 +125,7 @@ class SandboxLifecycleIT {
     void downAfterTheSandboxProcessWasKilledLeavesNothing() throws Exception {
         CommandResult up = sandbox("up", "--nodes", "2");
         assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isZero();
+        prefix = SandboxState.read(dir.resolve("state.json")).prefix();
         long daemon = Long.parseLong(Files.readString(dir.resolve("ready")).trim());
         ProcessHandle h = ProcessHandle.of(daemon).orElseThrow();
         h.destroyForcibly();
@@ -131,12 +138,17 @@ class SandboxLifecycleIT {
 
     private void assertMachineAsBefore() throws Exception {
         MachineState after = machine();
-        assertThat(after.namespaces()).containsExactlyInAnyOrderElementsOf(before.namespaces());
-        assertThat(after.links()).containsExactlyInAnyOrderElementsOf(before.links());
+        assertThat(prefix).as("the sandbox's prefix").isNotBlank();
+        assertThat(ours(after.namespaces())).as("namespaces of sandbox " + prefix).isEqualTo(ours(before.namespaces()));
+        assertThat(ours(after.links())).as("root-namespace links of sandbox " + prefix).isEqualTo(ours(before.links()));
         assertThat(after.iptablesRules()).containsExactlyInAnyOrderElementsOf(before.iptablesRules());
         assertThat(after.ipsets()).containsExactlyInAnyOrderElementsOf(before.ipsets());
         assertThat(new SandboxProcesses(dir.toString()).findOurs()).isEmpty();
         assertThat(Files.exists(dir)).isFalse();
+    }
+
+    private List<String> ours(List<String> lines) {
+        return lines.stream().filter(l -> l.contains(prefix)).sorted().toList();
     }
 
     private void awaitPodIp(Map<String, String> env) throws Exception {
