@@ -9,6 +9,7 @@ import io.calicoj.datastore.config.KubeConnections;
 import io.calicoj.model.Resource;
 import io.calicoj.model.ResourceKey;
 import io.calicoj.model.ResourceKind;
+import io.calicoj.model.k8s.Conversion;
 import io.calicoj.model.k8s.KubePod;
 import io.calicoj.model.k8s.NamespaceConverter;
 import io.calicoj.model.k8s.NetworkPolicyConverter;

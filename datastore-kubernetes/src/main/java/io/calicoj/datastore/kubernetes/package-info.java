@@ -19,8 +19,8 @@
  *       {@code usePodCidr}.</li>
  * </ul>
  *
- * <p>Conversion is the model's ({@code io.calicoj.model.k8s}); the syncer and calicoctl's client share
- * it through {@link io.calicoj.datastore.kubeapi.KubeKind}, so calicoctl shows exactly what Felix
- * gets ({@code KubeTreesAgreementTest} holds the two object mappers to the same records).
+ * <p>Conversion is the model's ({@link io.calicoj.model.k8s.KindConversion}), the same for the syncer and
+ * calicoctl's client, so calicoctl shows exactly what Felix gets ({@code KubeTreesAgreementTest} holds the
+ * two object mappers, fabric8's objects and the lean client's JSON trees, to the same records).
  */
 package io.calicoj.datastore.kubernetes;

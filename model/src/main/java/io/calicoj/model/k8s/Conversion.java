@@ -1,10 +1,10 @@
-package io.calicoj.datastore.kubeapi;
+package io.calicoj.model.k8s;
 
 import io.calicoj.model.Resource;
 import io.calicoj.model.ResourceKey;
 import java.util.Objects;
 
-/** What a Kubernetes object is in Calico's terms: the syncer and calicoctl both ask {@link KubeKind#convert}. */
+/** What a Kubernetes object is in Calico's terms: the syncer and calicoctl both ask {@link KindConversion#convert}. */
 public sealed interface Conversion {
 
     /**
