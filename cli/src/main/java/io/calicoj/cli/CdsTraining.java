@@ -2,7 +2,7 @@ package io.calicoj.cli;
 
 import io.calicoj.cli.codec.ResourceEncoder;
 import io.calicoj.cli.codec.YamlWriter;
-import io.calicoj.datastore.kubeapi.TlsAhead;
+import io.calicoj.kube.tls.TlsAhead;
 import io.calicoj.model.Cidr;
 import io.calicoj.model.IpPool;
 import io.calicoj.model.ObjectMeta;

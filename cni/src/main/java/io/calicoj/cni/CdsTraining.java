@@ -1,6 +1,6 @@
 package io.calicoj.cni;
 
-import io.calicoj.datastore.kubeapi.TlsAhead;
+import io.calicoj.kube.tls.TlsAhead;
 import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;

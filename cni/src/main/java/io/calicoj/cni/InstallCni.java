@@ -1,6 +1,6 @@
 package io.calicoj.cni;
 
-import io.calicoj.datastore.kubeapi.KubeJson;
+import io.calicoj.json.JsonTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -157,7 +157,7 @@ public final class InstallCni {
         out.println("install-cni: wrote " + kubeconfig + " (0600; token and CA of the service account)");
         String rendered = render(networkConfigTemplate(), sa, netDir);
         try {
-            KubeJson.parse(rendered);
+            JsonTrees.parse(rendered);
         } catch (RuntimeException e) {
             throw new InstallException("the network configuration is not valid JSON after substitution"
                     + " (check CNI_NETWORK_CONFIG): " + e.getMessage().lines().findFirst().orElse(""));
@@ -416,7 +416,7 @@ public final class InstallCni {
      * @param caPem the CA to trust; empty for {@code insecure-skip-tls-verify: true}
      */
     public static String kubeconfigJson(String server, String caPem, String token) {
-        ObjectNode root = KubeJson.object();
+        ObjectNode root = JsonTrees.object();
         root.put("apiVersion", "v1").put("kind", "Config");
         ObjectNode cluster = root.putArray("clusters").addObject().put("name", "local").putObject("cluster").put("server", server);
         if (caPem.isEmpty()) {
@@ -428,7 +428,7 @@ public final class InstallCni {
         root.putArray("contexts").addObject().put("name", "calico-context").putObject("context").put("cluster", "local")
                 .put("user", "calico");
         root.put("current-context", "calico-context");
-        return KubeJson.write(root) + "\n";
+        return JsonTrees.write(root) + "\n";
     }
 
     /** What may be printed: the configuration with the token replaced. */

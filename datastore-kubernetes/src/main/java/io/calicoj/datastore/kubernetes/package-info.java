@@ -1,8 +1,10 @@
 /**
  * The Kubernetes datastore ({@code DATASTORE_TYPE=kubernetes}) for the long-running agent: Calico
  * resources straight from the Kubernetes API, through fabric8 with the JDK HTTP client. (The
- * short-lived programs, calicoctl and the CNI plugin, use the lean client of
- * {@code io.calicoj.datastore.kubeapi} instead.)
+ * short-lived programs, calicoctl and the CNI plugin, use the lean client of the {@code kube-client}
+ * module, {@code io.calicoj.kube.client}, instead.) The connection and its TLS are that module's, the
+ * same for every program: {@link io.calicoj.kube.connection.KubeConnections} resolves the settings and
+ * {@link io.calicoj.kube.tls.KubeTls} says whom to trust and what to present.
  *
  * <ul>
  *   <li>{@link io.calicoj.datastore.kubernetes.KubernetesDatastore}: the entry point, from a loaded

@@ -1,6 +1,5 @@
 package io.calicoj.datastore.kubernetes.bench;
 
-import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.SyncStatus;
 import io.calicoj.datastore.SyncerListener;
 import io.calicoj.datastore.Update;
@@ -8,6 +7,7 @@ import io.calicoj.datastore.kubernetes.KubeObjectMapper;
 import io.calicoj.datastore.kubernetes.KubernetesSyncer;
 import io.calicoj.datastore.kubernetes.SyncerOptions;
 import io.calicoj.datastore.kubernetes.SyncerStateProbe;
+import io.calicoj.kube.connection.KubeConnection;
 import io.calicoj.model.k8s.KubePod;
 import io.calicoj.model.k8s.PodConverter;
 import io.calicoj.model.k8s.WorkloadEndpointNames;
