@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * JSON for the plugin: Jackson trees read and written by the lean Kubernetes client's {@link JsonTrees}
+ * JSON for the plugin: Jackson trees read and written by {@link JsonTrees}, as the lean Kubernetes client's
  * (no data binding and no {@code ObjectMapper}, so a fresh JVM starts fast).
  */
 final class Json {
