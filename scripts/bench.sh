@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mkdir -p target
-all="datastore calc dataplane agent cni calicoctl"
+all="datastore datastore-list calc dataplane agent cni calicoctl"
 selected="${BENCH:-$all}"
 
 # The test classpath of a module (its classes, test classes and dependencies).
@@ -32,6 +32,9 @@ for b in $selected; do
     datastore)
       echo; echo "== datastore: heap per cached pod, start to in-sync for 10k pods / 1k policies / 100 namespaces (issue 3)"
       mvn -q -B -o -pl datastore-kubernetes -am -Pbench -DskipTests process-test-classes ;;
+    datastore-list)
+      echo; echo "== datastore-list: calico-felix's LIST of 10k pods on fabric8 and on the lean client (issue 16)"
+      java -cp "$(classpath datastore-kubernetes)" io.calicoj.datastore.kubernetes.bench.ListBenchmark ;;
     agent)
       echo; echo "== agent: policy change → kernel latency (500 pods, 200 policies), iperf3 with 1000 policies (issue 5)"
       java -cp "$(classpath sandbox)" io.calicoj.sandbox.bench.AgentBenchmark ;;

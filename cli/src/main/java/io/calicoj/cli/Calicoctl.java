@@ -2,7 +2,7 @@ package io.calicoj.cli;
 
 import io.calicoj.cli.commands.CommandFailure;
 import io.calicoj.cli.commands.RootCommand;
-import io.calicoj.datastore.kubeapi.TlsAhead;
+import io.calicoj.kube.tls.TlsAhead;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -10,10 +10,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * {@code calicoctl}: Calico's command line over the Calico/J datastore. Exit status 0 on success,

@@ -2,12 +2,12 @@ package io.calicoj.cli;
 
 import io.calicoj.cli.codec.ResourceEncoder;
 import io.calicoj.cli.codec.YamlWriter;
-import io.calicoj.datastore.kubeapi.TlsAhead;
 import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.Launch;
 import io.calicoj.exec.ProcessLauncher;
 import io.calicoj.exec.RunningProcess;
+import io.calicoj.kube.tls.TlsAhead;
 import io.calicoj.model.Cidr;
 import io.calicoj.model.IpPool;
 import io.calicoj.model.ObjectMeta;

@@ -1,13 +1,13 @@
 package io.calicoj.cli;
 
-import io.calicoj.datastore.UserAgent;
 import io.calicoj.datastore.client.CalicoClient;
 import io.calicoj.datastore.client.DatastoreException;
 import io.calicoj.datastore.config.DatastoreConfig;
 import io.calicoj.datastore.config.DatastoreConfigLoader;
 import io.calicoj.datastore.config.DatastoreType;
-import io.calicoj.datastore.config.InClusterEnvironment;
-import io.calicoj.datastore.kubeapi.KubernetesCalicoClient;
+import io.calicoj.kube.client.KubernetesCalicoClient;
+import io.calicoj.kube.connection.InClusterEnvironment;
+import io.calicoj.kube.connection.UserAgent;
 import io.calicoj.model.k8s.VethNames;
 import java.nio.file.Path;
 import java.util.Map;

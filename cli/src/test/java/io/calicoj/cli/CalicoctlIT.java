@@ -66,7 +66,7 @@ class CalicoctlIT {
         assertThat(calicoctl(env, "", with("get", "workloadendpoints"))).isEqualTo(new Result(0, INSTALL_PAGE_TABLE, ""));
 
         String loaded = Files.readString(classes);
-        assertThat(loaded).contains("io.calicoj.datastore.kubeapi.KubeHttpClient").doesNotContain("io.fabric8");
+        assertThat(loaded).contains("io.calicoj.kube.client.KubeHttpClient").doesNotContain("io.fabric8");
         try (var jars = Files.list(root().resolve("cli/target/lib"))) {
             assertThat(jars.map(p -> p.getFileName().toString())).as("calicoctl's runtime class path")
                     .isNotEmpty().noneMatch(n -> n.startsWith("kubernetes-"));

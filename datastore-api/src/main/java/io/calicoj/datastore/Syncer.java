@@ -5,7 +5,9 @@ package io.calicoj.datastore;
  * {@link SyncStatus#IN_SYNC}), then changes. After any re-list it emits deletions for whatever
  * vanished meanwhile, so a listener's view converges to the datastore's.
  *
- * <p>Implementations: the Kubernetes datastore (Pods, Namespaces, NetworkPolicies, Nodes) and etcd.
+ * <p>Implemented by the Kubernetes datastore ({@code datastore-kubernetes}: Pods, Namespaces,
+ * NetworkPolicies and Nodes). There is no etcd datastore yet: {@code DATASTORE_TYPE=etcdv2} is refused
+ * at start-up; its settings are loaded with every other ({@code datastore-config}).
  */
 public interface Syncer extends AutoCloseable {
 

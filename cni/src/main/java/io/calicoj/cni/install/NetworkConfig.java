@@ -2,7 +2,7 @@ package io.calicoj.cni.install;
 
 import io.calicoj.cni.plugin.CniException;
 import io.calicoj.cni.plugin.HostName;
-import io.calicoj.datastore.kubeapi.KubeJson;
+import io.calicoj.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ final class NetworkConfig {
     String rendered(ServiceAccount sa, Path netDir) throws InstallException {
         String rendered = render(template(), sa, netDir);
         try {
-            KubeJson.parse(rendered);
+            JsonTrees.parse(rendered);
         } catch (RuntimeException e) {
             throw new InstallException("the network configuration is not valid JSON after substitution"
                     + " (check CNI_NETWORK_CONFIG): " + e.getMessage().lines().findFirst().orElse(""));

@@ -1,6 +1,6 @@
 package io.calicoj.cni.logging;
 
-import io.calicoj.datastore.kubeapi.KubeJson;
+import io.calicoj.json.JsonTrees;
 import java.util.Locale;
 import org.slf4j.event.Level;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +38,7 @@ public final class Logging {
     public static String levelOf(String stdin) {
         String level = "";
         try {
-            JsonNode v = KubeJson.parse(stdin).path("log_level");
+            JsonNode v = JsonTrees.parse(stdin).path("log_level");
             level = v.isString() ? v.asString() : "";
         } catch (RuntimeException e) {
             // A broken configuration is reported by the plugin; logging just stays at warning.

@@ -2,13 +2,13 @@ package io.calicoj.cni.plugin;
 
 import io.calicoj.cni.logging.Logging;
 import io.calicoj.cni.tls.NativeTls;
-import io.calicoj.datastore.KubeConnection;
+import io.calicoj.kube.connection.KubeConnection;
 import io.calicoj.datastore.config.ConfigException;
 import io.calicoj.datastore.config.DatastoreConfigLoader;
-import io.calicoj.datastore.config.InClusterEnvironment;
-import io.calicoj.datastore.config.KubeConnections;
+import io.calicoj.kube.connection.InClusterEnvironment;
+import io.calicoj.kube.connection.KubeConnections;
 import io.calicoj.datastore.config.KubernetesSettings;
-import io.calicoj.datastore.kubeapi.TlsAhead;
+import io.calicoj.kube.tls.TlsAhead;
 import io.calicoj.exec.CommandRunner;
 import io.calicoj.exec.ProcessCommandRunner;
 import java.io.IOException;

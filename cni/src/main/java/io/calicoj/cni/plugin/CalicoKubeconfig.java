@@ -1,6 +1,6 @@
 package io.calicoj.cni.plugin;
 
-import io.calicoj.datastore.kubeapi.KubeJson;
+import io.calicoj.json.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +18,7 @@ public final class CalicoKubeconfig {
 
     /** @param caPem the CA to trust; empty for {@code insecure-skip-tls-verify: true} */
     public static String json(String server, String caPem, String token) {
-        ObjectNode root = KubeJson.object();
+        ObjectNode root = JsonTrees.object();
         root.put("apiVersion", "v1").put("kind", "Config");
         ObjectNode cluster = root.putArray("clusters").addObject().put("name", "local").putObject("cluster").put("server", server);
         if (caPem.isEmpty()) {
@@ -30,6 +30,6 @@ public final class CalicoKubeconfig {
         root.putArray("contexts").addObject().put("name", "calico-context").putObject("context").put("cluster", "local")
                 .put("user", "calico");
         root.put("current-context", "calico-context");
-        return KubeJson.write(root) + "\n";
+        return JsonTrees.write(root) + "\n";
     }
 }

@@ -1,11 +1,11 @@
 package io.calicoj.cni.plugin;
 
 import io.calicoj.cni.tls.NativeTls;
-import io.calicoj.datastore.KubeConnection;
-import io.calicoj.datastore.UserAgent;
+import io.calicoj.kube.connection.KubeConnection;
+import io.calicoj.kube.connection.UserAgent;
 import io.calicoj.datastore.config.ConfigException;
-import io.calicoj.datastore.kubeapi.KubeApiException;
-import io.calicoj.datastore.kubeapi.KubeHttpClient;
+import io.calicoj.kube.client.KubeApiException;
+import io.calicoj.kube.client.KubeHttpClient;
 import java.security.Provider;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package io.calicoj.cni.plugin;
 
-import io.calicoj.datastore.kubeapi.KubeJson;
+import io.calicoj.json.JsonTrees;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * JSON for the plugin: Jackson trees read and written by the lean Kubernetes client's {@link KubeJson}
+ * JSON for the plugin: Jackson trees read and written by {@link JsonTrees}, as the lean Kubernetes client's
  * (no data binding and no {@code ObjectMapper}, so a fresh JVM starts fast).
  */
 final class Json {
@@ -18,7 +18,7 @@ final class Json {
     static ObjectNode parseObject(String text, String what) throws CniException {
         JsonNode node;
         try {
-            node = KubeJson.parse(text);
+            node = JsonTrees.parse(text);
         } catch (JacksonException e) {
             throw new CniException(CniException.DECODING_FAILURE,
                     "error decoding " + what + ": " + e.getOriginalMessage());
@@ -31,11 +31,11 @@ final class Json {
     }
 
     static String write(JsonNode node) {
-        return KubeJson.write(node);
+        return JsonTrees.write(node);
     }
 
     static ObjectNode object() {
-        return KubeJson.object();
+        return JsonTrees.object();
     }
 
     /** A string field; empty when absent or null; an error naming the field when it is not a string. */
@@ -55,7 +55,7 @@ final class Json {
     static JsonNode object(JsonNode parent, String field, String path) throws CniException {
         JsonNode v = parent.get(field);
         if (v == null || v.isNull()) {
-            return KubeJson.object();
+            return JsonTrees.object();
         }
         if (!v.isObject()) {
             throw new CniException(CniException.INVALID_NETWORK_CONFIG,

@@ -23,7 +23,7 @@ import org.slf4j.event.Level;
  *
  * <p>The JVM property {@value #PROPERTY} chooses: {@code native} (the default) or {@code jdk}; the
  * installed plugin takes it from install-cni's {@code CALICOJ_CNI_JAVA_OPTS}. Either way the trust
- * decisions are the same code ({@link io.calicoj.datastore.kubeapi.KubeTls}'s trust managers).
+ * decisions are the same code ({@link io.calicoj.kube.tls.KubeTls}'s trust managers).
  */
 public final class NativeTls {
 

@@ -9,7 +9,7 @@ import io.calicoj.cni.plugin.PluginContext;
 import io.calicoj.cni.plugin.PodCidrFiles;
 import io.calicoj.cni.plugin.Sysctls;
 import io.calicoj.cni.tls.NativeTls;
-import io.calicoj.datastore.kubeapi.TlsAhead;
+import io.calicoj.kube.tls.TlsAhead;
 import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;

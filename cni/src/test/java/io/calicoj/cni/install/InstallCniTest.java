@@ -3,11 +3,11 @@ package io.calicoj.cni.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.calicoj.datastore.KubeConnection;
-import io.calicoj.datastore.config.InClusterEnvironment;
-import io.calicoj.datastore.config.KubeConnections;
+import io.calicoj.kube.connection.KubeConnection;
+import io.calicoj.kube.connection.InClusterEnvironment;
+import io.calicoj.kube.connection.KubeConnections;
 import io.calicoj.datastore.config.KubernetesSettings;
-import io.calicoj.datastore.kubeapi.KubeJson;
+import io.calicoj.json.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -138,7 +138,7 @@ class InstallCniTest {
 
         Path conf = net.resolve("10-calico.conflist");
         assertThat(Files.getPosixFilePermissions(conf)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        var json = KubeJson.parse(Files.readString(conf));
+        var json = JsonTrees.parse(Files.readString(conf));
         var calico = json.path("plugins").path(0);
         assertThat(calico.path("nodename").asString()).isEqualTo("node-7");
         assertThat(calico.path("mtu").asInt()).isEqualTo(1500);
@@ -190,7 +190,7 @@ class InstallCniTest {
 
         install();
 
-        JsonNode cluster = KubeJson.parse(Files.readString(net.resolve("calico-kubeconfig"))).path("clusters").path(0).path("cluster");
+        JsonNode cluster = JsonTrees.parse(Files.readString(net.resolve("calico-kubeconfig"))).path("clusters").path(0).path("cluster");
         assertThat(cluster.path("server").asString()).isEqualTo("https://[fd00::1]:443");
         assertThat(cluster.path("insecure-skip-tls-verify").asBoolean()).isTrue();
     }

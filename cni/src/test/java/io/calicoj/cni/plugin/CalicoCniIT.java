@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.calicoj.cni.KubeApiBridge;
 import io.calicoj.cni.Sh;
 import io.calicoj.cni.TestNames;
-import io.calicoj.datastore.kubeapi.KubeJson;
+import io.calicoj.json.JsonTrees;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -175,7 +175,7 @@ class CalicoCniIT {
     }
 
     private static JsonNode json(String s) {
-        return KubeJson.parse(s);
+        return JsonTrees.parse(s);
     }
 
     private static List<String> links(String ns) {

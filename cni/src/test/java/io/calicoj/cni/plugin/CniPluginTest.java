@@ -2,7 +2,7 @@ package io.calicoj.cni.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.calicoj.datastore.kubeapi.KubeJson;
+import io.calicoj.json.JsonTrees;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +12,7 @@ class CniPluginTest {
     private final Plugins plugins = new Plugins();
 
     private static JsonNode json(String s) {
-        return KubeJson.parse(s);
+        return JsonTrees.parse(s);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.calicoj.cni.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.calicoj.datastore.kubeapi.KubeJson;
+import io.calicoj.json.JsonTrees;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +28,7 @@ class DelCommandTest {
     void delGivesHostLocalADummySubnetInsteadOfAskingForThePodCidr() {
         plugins.run("DEL", Plugins.config("1.0.0"));
 
-        JsonNode config = KubeJson.parse(plugins.ipam.configs.get(0));
+        JsonNode config = JsonTrees.parse(plugins.ipam.configs.get(0));
         assertThat(config.path("ipam").path("subnet").asString()).isEqualTo("0.0.0.0/0");
         assertThat(plugins.api.calls).doesNotContain("GET node " + Plugins.NODE);
     }
@@ -69,7 +69,7 @@ class DelCommandTest {
 
         CniPlugin.Outcome out = plugins.run("DEL", Plugins.config("1.0.0"));
 
-        assertThat(KubeJson.parse(out.stdout()).path("code").asInt()).isEqualTo(CniException.TRY_AGAIN_LATER);
+        assertThat(JsonTrees.parse(out.stdout()).path("code").asInt()).isEqualTo(CniException.TRY_AGAIN_LATER);
         assertThat(plugins.ipam.allocations).isEmpty();
         assertThat(plugins.network.hostInterfaces).isEmpty();
     }
@@ -82,7 +82,7 @@ class DelCommandTest {
 
         CniPlugin.Outcome out = plugins.run("DEL", Plugins.config("1.0.0"));
 
-        assertThat(KubeJson.parse(out.stdout()).path("msg").asString()).isEqualTo("API down");
+        assertThat(JsonTrees.parse(out.stdout()).path("msg").asString()).isEqualTo("API down");
         assertThat(plugins.network.hostInterfaces).isEmpty();
         assertThat(plugins.api.closes()).isEqualTo(2);
     }
@@ -94,7 +94,7 @@ class DelCommandTest {
 
         CniPlugin.Outcome out = plugins.run("DEL", Plugins.config("1.0.0"));
 
-        assertThat(KubeJson.parse(out.stdout()).path("msg").asString()).isEqualTo("store locked");
+        assertThat(JsonTrees.parse(out.stdout()).path("msg").asString()).isEqualTo("store locked");
         assertThat(plugins.network.hostInterfaces).isEmpty();
     }
 }

@@ -2,7 +2,7 @@ package io.calicoj.cni.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.calicoj.datastore.kubeapi.KubeJson;
+import io.calicoj.json.JsonTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,11 +15,11 @@ class PodCidrFilesTest {
     Path dir;
 
     private static NetConf conf(String dataDir) throws CniException {
-        ObjectNode ipam = (ObjectNode) KubeJson.parse("{\"type\": \"host-local\", \"subnet\": \"usePodCidr\"}");
+        ObjectNode ipam = (ObjectNode) JsonTrees.parse("{\"type\": \"host-local\", \"subnet\": \"usePodCidr\"}");
         if (dataDir != null) {
             ipam.put("dataDir", dataDir);
         }
-        ObjectNode json = KubeJson.object();
+        ObjectNode json = JsonTrees.object();
         json.put("cniVersion", "1.0.0").put("name", "k8s-pod-network").put("type", "calico");
         json.set("ipam", ipam);
         return NetConf.parse(json);

@@ -1,10 +1,10 @@
 package io.calicoj.datastore.kubernetes;
 
-import io.calicoj.datastore.KubeConnection;
-import io.calicoj.datastore.UserAgent;
 import io.calicoj.datastore.config.ConfigException;
-import io.calicoj.datastore.config.TokenFile;
-import io.calicoj.datastore.kubeapi.KubeTls;
+import io.calicoj.kube.connection.KubeConnection;
+import io.calicoj.kube.connection.TokenFile;
+import io.calicoj.kube.connection.UserAgent;
+import io.calicoj.kube.tls.KubeTls;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,14 +1,14 @@
 package io.calicoj.datastore.kubernetes;
 
 import io.calicoj.datastore.config.DatastoreConfig;
-import io.calicoj.datastore.config.InClusterEnvironment;
-import io.calicoj.datastore.config.KubeConnections;
+import io.calicoj.kube.connection.InClusterEnvironment;
+import io.calicoj.kube.connection.KubeConnections;
 
 /**
  * The Kubernetes datastore's syncer from a loaded configuration ({@code DATASTORE_TYPE=kubernetes}).
  * Programs load the configuration with {@link io.calicoj.datastore.config.DatastoreConfigLoader}
  * and pass it here. (calicoctl's client needs no fabric8:
- * {@link io.calicoj.datastore.kubeapi.KubernetesCalicoClient}.)
+ * {@link io.calicoj.kube.client.KubernetesCalicoClient}.)
  */
 public final class KubernetesDatastore {
 

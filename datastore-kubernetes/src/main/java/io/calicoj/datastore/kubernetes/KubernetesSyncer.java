@@ -1,10 +1,10 @@
 package io.calicoj.datastore.kubernetes;
 
-import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.SyncStatus;
 import io.calicoj.datastore.Syncer;
 import io.calicoj.datastore.SyncerListener;
 import io.calicoj.datastore.Update;
+import io.calicoj.kube.connection.KubeConnection;
 import io.calicoj.model.ResourceKey;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,7 +1,7 @@
 package io.calicoj.datastore.kubernetes;
 
-import io.calicoj.datastore.kubeapi.Conversion;
-import io.calicoj.datastore.kubeapi.KubeKind;
+import io.calicoj.model.k8s.Conversion;
+import io.calicoj.model.k8s.KindConversion;
 import io.calicoj.model.k8s.KubeNamespace;
 import io.calicoj.model.k8s.KubeNetworkPolicy;
 import io.calicoj.model.k8s.KubeNode;
@@ -39,7 +39,7 @@ final class WatchedType<T extends HasMetadata, S> {
     }
 
     /**
-     * What differs from type to type, besides the conversion ({@link KubeKind}, shared with calicoctl's client).
+     * What differs from type to type, besides the conversion (the model's {@link KindConversion}, shared with calicoctl's client).
      *
      * @param operation the collection, cluster-wide
      * @param slim      fabric8 object → slim record
@@ -50,17 +50,17 @@ final class WatchedType<T extends HasMetadata, S> {
             Function<S, ObjectId> id) {
     }
 
-    private final KubeKind<S> kind;
+    private final KindConversion<S> conversion;
     private final Parts<T, S> parts;
 
-    private WatchedType(KubeKind<S> kind, Parts<T, S> parts) {
-        this.kind = kind;
+    private WatchedType(KindConversion<S> conversion, Parts<T, S> parts) {
+        this.conversion = conversion;
         this.parts = parts;
     }
 
     /** The API's plural name, e.g. {@code pods}: for logs and thread names. */
     String plural() {
-        return kind.plural();
+        return conversion.plural();
     }
 
     S slim(T object) {
@@ -71,9 +71,9 @@ final class WatchedType<T extends HasMetadata, S> {
         return parts.id().apply(object);
     }
 
-    /** What the object is in Calico's terms; never throws (see {@link KubeKind#convert}). */
+    /** What the object is in Calico's terms; never throws (see {@link KindConversion#convert}). */
     Conversion convert(S object) {
-        return kind.convert(object);
+        return conversion.convert(object);
     }
 
     /**
@@ -122,26 +122,26 @@ final class WatchedType<T extends HasMetadata, S> {
 
     /** Pods → WorkloadEndpoints. */
     static WatchedType<Pod, KubePod> pods(String interfacePrefix) {
-        return new WatchedType<>(KubeKind.pods(interfacePrefix), new Parts<Pod, KubePod>(
+        return new WatchedType<>(KindConversion.pods(interfacePrefix), new Parts<Pod, KubePod>(
                 c -> c.pods().inAnyNamespace(), KubeObjectMapper::pod, pod -> ObjectId.of(pod.namespace(), pod.name())));
     }
 
     /** Namespaces → Profiles {@code kns.<name>}. */
     static WatchedType<Namespace, KubeNamespace> namespaces() {
-        return new WatchedType<>(KubeKind.namespaces(), new Parts<Namespace, KubeNamespace>(
+        return new WatchedType<>(KindConversion.namespaces(), new Parts<Namespace, KubeNamespace>(
                 KubernetesClient::namespaces, KubeObjectMapper::namespace, ns -> ObjectId.of("", ns.name())));
     }
 
     /** {@code networking.k8s.io/v1} NetworkPolicies → Calico NetworkPolicies {@code knp.default.<name>}. */
     static WatchedType<NetworkPolicy, KubeNetworkPolicy> networkPolicies() {
-        return new WatchedType<>(KubeKind.networkPolicies(), new Parts<NetworkPolicy, KubeNetworkPolicy>(
+        return new WatchedType<>(KindConversion.networkPolicies(), new Parts<NetworkPolicy, KubeNetworkPolicy>(
                 c -> c.network().v1().networkPolicies().inAnyNamespace(), KubeObjectMapper::networkPolicy,
                 np -> ObjectId.of(np.namespace(), np.name())));
     }
 
     /** Nodes → Calico Nodes. */
     static WatchedType<Node, KubeNode> nodes() {
-        return new WatchedType<>(KubeKind.nodes(), new Parts<Node, KubeNode>(
+        return new WatchedType<>(KindConversion.nodes(), new Parts<Node, KubeNode>(
                 KubernetesClient::nodes, KubeObjectMapper::node, node -> ObjectId.of("", node.name())));
     }
 }

@@ -1,8 +1,10 @@
 /**
  * The Kubernetes datastore ({@code DATASTORE_TYPE=kubernetes}) for the long-running agent: Calico
  * resources straight from the Kubernetes API, through fabric8 with the JDK HTTP client. (The
- * short-lived programs, calicoctl and the CNI plugin, use the lean client of
- * {@code io.calicoj.datastore.kubeapi} instead.)
+ * short-lived programs, calicoctl and the CNI plugin, use the lean client of the {@code kube-client}
+ * module, {@code io.calicoj.kube.client}, instead.) The connection and its TLS are that module's, the
+ * same for every program: {@link io.calicoj.kube.connection.KubeConnections} resolves the settings and
+ * {@link io.calicoj.kube.tls.KubeTls} says whom to trust and what to present.
  *
  * <ul>
  *   <li>{@link io.calicoj.datastore.kubernetes.KubernetesDatastore}: the entry point, from a loaded
@@ -19,8 +21,8 @@
  *       {@code usePodCidr}.</li>
  * </ul>
  *
- * <p>Conversion is the model's ({@code io.calicoj.model.k8s}); the syncer and calicoctl's client share
- * it through {@link io.calicoj.datastore.kubeapi.KubeKind}, so calicoctl shows exactly what Felix
- * gets ({@code KubeTreesAgreementTest} holds the two object mappers to the same records).
+ * <p>Conversion is the model's ({@link io.calicoj.model.k8s.KindConversion}), the same for the syncer and
+ * calicoctl's client, so calicoctl shows exactly what Felix gets ({@code KubeTreesAgreementTest} holds the
+ * two object mappers, fabric8's objects and the lean client's JSON trees, to the same records).
  */
 package io.calicoj.datastore.kubernetes;

@@ -3,9 +3,9 @@ package io.calicoj.datastore.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.client.DatastoreException;
-import io.calicoj.datastore.kubeapi.KubernetesCalicoClient;
+import io.calicoj.kube.client.KubernetesCalicoClient;
+import io.calicoj.kube.connection.KubeConnection;
 import io.calicoj.model.ResourceKind;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.net.ServerSocket;

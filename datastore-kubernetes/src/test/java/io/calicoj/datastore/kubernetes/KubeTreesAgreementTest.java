@@ -2,8 +2,8 @@ package io.calicoj.datastore.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.calicoj.datastore.kubeapi.KubeJson;
-import io.calicoj.datastore.kubeapi.KubeTrees;
+import io.calicoj.json.JsonTrees;
+import io.calicoj.kube.client.KubeTrees;
 import io.calicoj.model.k8s.KubeNetworkPolicy;
 import io.calicoj.model.k8s.KubePod;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
@@ -258,7 +258,7 @@ class KubeTreesAgreementTest {
     @MethodSource("objects")
     <T extends HasMetadata> void bothMappersAgreeOnAnObjectAsTheApiServerSendsIt(String name, Kind<T> kind, T object) {
         String json = Serialization.asJson(object);
-        Object fromTree = kind.tree().apply(KubeJson.parse(json));
+        Object fromTree = kind.tree().apply(JsonTrees.parse(json));
 
         assertThat(fromTree).as("tree vs the fabric8 object").isEqualTo(kind.fabric8().apply(object));
         assertThat(fromTree).as("tree vs fabric8 reading the JSON").isEqualTo(kind.fabric8().apply(Serialization.unmarshal(json,
@@ -278,22 +278,22 @@ class KubeTreesAgreementTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("documents")
     <T extends HasMetadata> void bothMappersAgreeOnWireDocuments(String name, Kind<T> kind, String json) {
-        assertThat(kind.tree().apply(KubeJson.parse(json)))
+        assertThat(kind.tree().apply(JsonTrees.parse(json)))
                 .isEqualTo(kind.fabric8().apply(Serialization.unmarshal(json, kind.type())));
     }
 
     @org.junit.jupiter.api.Test
     void theFixturesReallyCoverWhatTheyClaim() {
-        KubePod pod = KubeTrees.pod(KubeJson.parse(Serialization.asJson(runningPodWithEverything())));
+        KubePod pod = KubeTrees.pod(JsonTrees.parse(Serialization.asJson(runningPodWithEverything())));
         assertThat(pod.podIps()).containsExactly("10.244.1.5", "fd00::5");
         assertThat(pod.containerPorts()).extracting(KubePod.KubeContainerPort::name)
                 .containsExactly("http", "dns", "assoc", "no-protocol", "init-metrics");
         assertThat(pod.containerPorts()).extracting(KubePod.KubeContainerPort::protocol)
                 .containsExactly("TCP", "UDP", "SCTP", "TCP", "TCP");
-        assertThat(KubeTrees.pod(KubeJson.parse(Serialization.asJson(podWithOnlyTheOldPodIp()))).podIps())
+        assertThat(KubeTrees.pod(JsonTrees.parse(Serialization.asJson(podWithOnlyTheOldPodIp()))).podIps())
                 .containsExactly("10.0.0.9");
 
-        KubeNetworkPolicy np = KubeTrees.networkPolicy(KubeJson.parse(Serialization.asJson(policyWithEveryField())));
+        KubeNetworkPolicy np = KubeTrees.networkPolicy(JsonTrees.parse(Serialization.asJson(policyWithEveryField())));
         assertThat(np.ingress().get(0).ports()).containsExactly(
                 new KubeNetworkPolicy.PortSpec("TCP", 5432, null, null),
                 new KubeNetworkPolicy.PortSpec("UDP", null, "metrics", null),

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.calicoj.datastore.client.DatastoreException;
-import io.calicoj.datastore.kubeapi.KubernetesCalicoClient;
+import io.calicoj.kube.client.KubernetesCalicoClient;
 import io.calicoj.model.NetworkPolicy;
 import io.calicoj.model.Node;
 import io.calicoj.model.Profile;

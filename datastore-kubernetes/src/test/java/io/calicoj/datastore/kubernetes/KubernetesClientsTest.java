@@ -3,7 +3,7 @@ package io.calicoj.datastore.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.calicoj.datastore.KubeConnection;
+import io.calicoj.kube.connection.KubeConnection;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -8,8 +8,8 @@ import static io.calicoj.datastore.kubernetes.Fixtures.profileKey;
 import static io.calicoj.datastore.kubernetes.Fixtures.wepKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.SyncStatus;
+import io.calicoj.kube.connection.KubeConnection;
 import io.calicoj.model.Profile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;

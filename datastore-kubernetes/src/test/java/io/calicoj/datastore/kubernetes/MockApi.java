@@ -1,6 +1,6 @@
 package io.calicoj.datastore.kubernetes;
 
-import io.calicoj.datastore.KubeConnection;
+import io.calicoj.kube.connection.KubeConnection;
 import io.calicoj.kubemock.WatchEndsOffEventLoop;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;

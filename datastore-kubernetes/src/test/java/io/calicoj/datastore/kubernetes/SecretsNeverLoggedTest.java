@@ -2,9 +2,9 @@ package io.calicoj.datastore.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.calicoj.datastore.KubeConnection;
-import io.calicoj.datastore.kubeapi.KubeHttpClient;
-import io.calicoj.datastore.kubeapi.KubernetesCalicoClient;
+import io.calicoj.kube.client.KubeHttpClient;
+import io.calicoj.kube.client.KubernetesCalicoClient;
+import io.calicoj.kube.connection.KubeConnection;
 import io.calicoj.model.ResourceKind;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.PrintWriter;

@@ -1,6 +1,5 @@
 package io.calicoj.datastore.kubernetes.bench;
 
-import io.calicoj.datastore.KubeConnection;
 import io.calicoj.datastore.SyncStatus;
 import io.calicoj.datastore.SyncerListener;
 import io.calicoj.datastore.Update;
@@ -8,6 +7,7 @@ import io.calicoj.datastore.kubernetes.KubeObjectMapper;
 import io.calicoj.datastore.kubernetes.KubernetesSyncer;
 import io.calicoj.datastore.kubernetes.SyncerOptions;
 import io.calicoj.datastore.kubernetes.SyncerStateProbe;
+import io.calicoj.kube.connection.KubeConnection;
 import io.calicoj.model.k8s.KubePod;
 import io.calicoj.model.k8s.PodConverter;
 import io.calicoj.model.k8s.WorkloadEndpointNames;
@@ -19,7 +19,6 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.internal.MockDispatcher;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -182,10 +181,10 @@ public final class SyncerBenchmark {
         make.get();
         List<Object> kept = new ArrayList<>();
         List<Long> growth = new ArrayList<>();
-        long previous = usedHeapAfterGc();
+        long previous = Heap.usedAfterGc();
         for (int i = 0; i < 3; i++) {
             kept.add(make.get());
-            long used = usedHeapAfterGc();
+            long used = Heap.usedAfterGc();
             growth.add(used - previous);
             previous = used;
         }
@@ -219,24 +218,5 @@ public final class SyncerBenchmark {
 
     private static long align(long n) {
         return (n + 7) / 8 * 8;
-    }
-
-    /** Used heap once garbage collection no longer frees anything (closing clients free buffers late). */
-    private static long usedHeapAfterGc() {
-        long previous = Long.MAX_VALUE;
-        for (int i = 0; i < 30; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            if (Math.abs(previous - used) < 16 * 1024) {
-                return used;
-            }
-            previous = used;
-        }
-        return previous;
     }
 }
