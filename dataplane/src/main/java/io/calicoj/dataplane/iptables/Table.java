@@ -1,5 +1,7 @@
 package io.calicoj.dataplane.iptables;
 
+import io.calicoj.dataplane.api.DataplaneProblem;
+import io.calicoj.dataplane.api.DataplaneProblems;
 import io.calicoj.dataplane.api.DataplaneProgrammingException;
 import io.calicoj.dataplane.KernelReads;
 import io.calicoj.dataplane.RetryPolicy;
@@ -19,8 +21,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +47,16 @@ import org.slf4j.LoggerFactory;
  *       chain with our prefix is deleted, and a kernel chain whose inserts are missing, moved or
  *       duplicated gets all of ours deleted (by value) and re-inserted at the top. Other programs'
  *       rules and chains are never touched.</li>
- *   <li>A failed restore is retried with exponential backoff, re-reading the kernel first; after the
- *       last retry the exact input and the table's state are logged and a
- *       {@link DataplaneProgrammingException} is thrown.</li>
+ *   <li>A failed restore is retried with exponential backoff, re-reading the kernel first. One chain
+ *       the kernel keeps refusing does not hold back the others: when a retry fails again on a line
+ *       of a chain that has a fail-closed stand-in (see {@code standIns}), that chain is programmed
+ *       as its stand-in instead (it drops everything) and the rest is written; when the error names
+ *       no such line (legacy iptables reports kernel-side refusals at the COMMIT line), the chains
+ *       being written are bisected, with real transactions that leave the kernel fail-closed at every
+ *       step, until the ones the kernel refuses are found. Chains replaced so are reported, retried
+ *       when their content changes and after a growing delay. Only when the rest still fails (a
+ *       static chain, a kernel-chain hook, a deletion) is a {@link DataplaneProgrammingException}
+ *       thrown, carrying the exact input and the table's state.</li>
  * </ul>
  *
  * <p>Not thread-safe: one thread (the dataplane driver's) owns it.
@@ -51,6 +65,10 @@ public final class Table {
 
     private static final Logger LOG = LoggerFactory.getLogger(Table.class);
     private static final Duration MAX_POST_WRITE_INTERVAL = Duration.ofHours(1);
+    private static final Duration FIRST_STAND_IN_RETRY = Duration.ofSeconds(1);
+    private static final Duration MAX_STAND_IN_RETRY = Duration.ofMinutes(5);
+    /** nft: "line 5: RULE_APPEND failed …"; both: "Error occurred at line: 3"; legacy kernel refusals: "line 7 failed". */
+    private static final Pattern ERROR_LINE = Pattern.compile("(?:line:? )(\\d+)");
     /** Returned by {@link #apply()} when nothing needs a later call. */
     public static final Duration NO_RESCHEDULE = Duration.ofHours(1);
 
@@ -113,6 +131,8 @@ public final class Table {
     private final InstantSource clock;
     private final Sleeper sleeper;
     private final Options options;
+    private final Function<String, Optional<Chain>> standIns;
+    private final DataplaneProblems problems;
 
     // Desired state.
     private final Map<String, Chain> chains = new HashMap<>();
@@ -135,15 +155,32 @@ public final class Table {
     private Instant lastWrite = Instant.EPOCH;
     private Duration postWriteInterval = MAX_POST_WRITE_INTERVAL;
     private int restores;
+    // Chains written as their fail-closed stand-in (chain → the kernel's error), and when to try them again.
+    private final Map<String, String> standingIn = new TreeMap<>();
+    private final Set<String> liftedStandIns = new TreeSet<>();
+    private Instant standInRetryAt = Instant.MAX;
+    private Duration standInBackoff = FIRST_STAND_IN_RETRY;
 
     public Table(String name, IptablesBackend backend, CommandRunner runner, InstantSource clock, Sleeper sleeper,
                  Options options) {
+        this(name, backend, runner, clock, sleeper, options, chain -> Optional.empty(), DataplaneProblems.NONE);
+    }
+
+    /**
+     * @param standIns  for a chain of ours, what to program instead when the kernel refuses it (a chain
+     *                  of the same name that fails closed), or empty when it must be programmed as desired
+     * @param problems  told about chains programmed as their stand-in, and when they are programmed again
+     */
+    public Table(String name, IptablesBackend backend, CommandRunner runner, InstantSource clock, Sleeper sleeper,
+                 Options options, Function<String, Optional<Chain>> standIns, DataplaneProblems problems) {
         this.name = Objects.requireNonNull(name, "name");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.options = Objects.requireNonNull(options, "options");
+        this.standIns = Objects.requireNonNull(standIns, "standIns");
+        this.problems = Objects.requireNonNull(problems, "problems");
     }
 
     public String name() {
@@ -167,6 +204,7 @@ public final class Table {
             return;
         }
         chainHashes.put(chain.name(), chain.hashes());
+        liftStandIn(chain.name());
         increfTargets(chain.rules());
         if (old != null) {
             decrefTargets(old.rules());
@@ -188,6 +226,9 @@ public final class Table {
             return;
         }
         chainHashes.remove(chainName);
+        if (standingIn.remove(chainName) != null) {
+            problems.resolved("chain-failed", chainName);
+        }
         if (refCounts.getOrDefault(chainName, 0) > 0) {
             dirtyChains.add(chainName);
         }
@@ -248,11 +289,17 @@ public final class Table {
         return out;
     }
 
+    /** The chains programmed as their fail-closed stand-in, with the kernel's error. */
+    public Map<String, String> standingIn() {
+        return Map.copyOf(standingIn);
+    }
+
     /**
-     * Brings the kernel in line with the desired state (reading it first when needed).
+     * Brings the kernel in line with the desired state (reading it first when needed). A chain the
+     * kernel refuses is programmed as its stand-in, so that the rest gets in.
      *
-     * @return when to call again for the next refresh or post-write check
-     * @throws DataplaneProgrammingException when every retry failed
+     * @return when to call again for the next refresh, post-write check or retry of a stand-in
+     * @throws DataplaneProgrammingException when every retry failed and no stand-in helped
      */
     public Duration apply() {
         Instant now = clock.instant();
@@ -264,8 +311,11 @@ public final class Table {
             postWriteInterval = postWriteInterval.multipliedBy(2);
             invalidateDataplaneCache();
         }
+        if (!standingIn.isEmpty() && !now.isBefore(standInRetryAt)) {
+            retryStandIns();
+        }
         RetryPolicy policy = options.writeRetries();
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0; ; ) {
             if (!inSync) {
                 loadDataplaneState();
             }
@@ -278,19 +328,154 @@ public final class Table {
                 break;
             }
             invalidateDataplaneCache();
-            if (attempt < policy.retries()) {
-                LOG.warn("{} {} failed, will retry (attempt {} of {}): {}", backend.restoreCommand(), name,
-                        attempt + 1, policy.retries() + 1, error);
-                sleeper.sleep(policy.backoff(attempt));
+            // A stale view fails too: only a line refused again after a re-read is the chain's own.
+            String chain = attempt > 0 ? refusedChain(input, error) : null;
+            if (chain != null) {
+                standIn(chain, error);
                 continue;
             }
+            if (attempt < policy.retries()) {
+                LOG.debug("{} {} failed, will retry (attempt {} of {}): {}", backend.restoreCommand(), name,
+                        attempt + 1, policy.retries() + 1, error);
+                sleeper.sleep(policy.backoff(attempt++));
+                continue;
+            }
+            if (isolate(error)) {
+                break;
+            }
             String state = saveForDiagnostics();
-            LOG.error("Failed to program iptables table {} after {} attempts: {}\nrestore input:\n{}\ncurrent state:\n{}",
+            LOG.debug("{} {} failed after {} attempts: {}\nrestore input:\n{}\ncurrent state:\n{}", backend.restoreCommand(),
                     name, attempt + 1, error, input, state);
             throw new DataplaneProgrammingException("failed to program iptables table " + name + " with "
                     + backend.restoreCommand() + " after " + (attempt + 1) + " attempts: " + error, input, state, null);
         }
+        liftedStandIns.forEach(c -> problems.resolved("chain-failed", c));
+        liftedStandIns.clear();
+        if (standingIn.isEmpty()) {
+            standInBackoff = FIRST_STAND_IN_RETRY;
+            standInRetryAt = Instant.MAX;
+        }
         return reschedule(now);
+    }
+
+    /** Tries the chains standing in with their real content again (they stand in again if refused again). */
+    private void retryStandIns() {
+        LOG.info("Trying chains {} of table {} again", standingIn.keySet(), name);
+        List.copyOf(standingIn.keySet()).forEach(this::liftStandIn);
+        standInBackoff = min(standInBackoff.multipliedBy(2), MAX_STAND_IN_RETRY);
+        standInRetryAt = Instant.MAX;
+    }
+
+    /** The chain programmed in place of the desired one: a stand-in that fails closed. */
+    private void standIn(String chain, String error) {
+        standingIn.put(chain, error);
+        liftedStandIns.remove(chain);
+        markDirty(chain);
+        if (standInRetryAt.equals(Instant.MAX)) {
+            standInRetryAt = clock.instant().plus(standInBackoff);
+        }
+        problems.report(new DataplaneProblem.ChainNotProgrammed(name, chain, error));
+    }
+
+    /** The chain gets its real content back (it stands in again if the kernel still refuses it). */
+    private void liftStandIn(String chain) {
+        if (standingIn.remove(chain) != null) {
+            liftedStandIns.add(chain);
+            markDirty(chain);
+        }
+    }
+
+    private void markDirty(String chain) {
+        if (refCounts.getOrDefault(chain, 0) > 0) {
+            dirtyChains.add(chain);
+        }
+    }
+
+    /**
+     * The chain of ours, being written and with a stand-in, that the line the error names belongs to;
+     * null when the error names no such line.
+     */
+    private String refusedChain(String input, String error) {
+        Matcher m = ERROR_LINE.matcher(error);
+        if (!m.find()) {
+            return null;
+        }
+        int line = Integer.parseInt(m.group(1));
+        String[] lines = input.split("\n", -1);
+        if (line < 1 || line > lines.length) {
+            return null;
+        }
+        String[] w = lines[line - 1].strip().split("\\s+");
+        String chain = w.length >= 2 && (w[0].equals("-A") || w[0].equals("-R") || w[0].equals("-I") || w[0].equals("-D"))
+                ? w[1] : null;
+        return chain != null && canStandIn(chain) ? chain : null;
+    }
+
+    private boolean canStandIn(String chain) {
+        return isOwned(chain) && chains.containsKey(chain) && !standingIn.containsKey(chain)
+                && standIns.apply(chain).isPresent();
+    }
+
+    /**
+     * Finds the chains the kernel refuses by bisection, when the error did not say: first every chain
+     * being written that can stand in does, then they get their real content back group by group,
+     * halving a group the kernel refuses. Every step is a transaction that leaves the kernel consistent
+     * and fail-closed, so what succeeded stays. False when even the stand-ins do not help.
+     */
+    private boolean isolate(String error) {
+        List<String> candidates = dirtyChains.stream().filter(c -> desired(c) != null && canStandIn(c)).toList();
+        if (candidates.isEmpty()) {
+            return false;
+        }
+        Set<String> liftedBefore = Set.copyOf(liftedStandIns);
+        candidates.forEach(c -> standingIn.put(c, error));
+        if (!tryWrite()) {
+            candidates.forEach(this::liftStandIn);
+            liftedStandIns.retainAll(liftedBefore);
+            return false;
+        }
+        List<String> refused = new ArrayList<>();
+        bisect(candidates, refused);
+        liftedStandIns.removeIf(c -> candidates.contains(c) && !liftedBefore.contains(c));
+        LOG.debug("Bisection of table {} found the kernel refuses {}", name, refused);
+        for (String c : refused) {
+            standingIn.remove(c);
+            standIn(c, error);
+        }
+        return true;
+    }
+
+    /** Gives the group its real content back; the part the kernel refuses stands in again ({@code refused}). */
+    private void bisect(List<String> group, List<String> refused) {
+        group.forEach(this::liftStandIn);
+        if (tryWrite()) {
+            return;
+        }
+        group.forEach(c -> {
+            standingIn.put(c, "");
+            markDirty(c);
+        });
+        if (group.size() == 1) {
+            refused.add(group.get(0));
+            return;
+        }
+        bisect(group.subList(0, group.size() / 2), refused);
+        bisect(group.subList(group.size() / 2, group.size()), refused);
+    }
+
+    /** One restore of what is pending now; true when it succeeded (or there was nothing to write). */
+    private boolean tryWrite() {
+        String input = buildRestoreInput();
+        if (input == null) {
+            return true;
+        }
+        if (restore(input) == null) {
+            return true;
+        }
+        if (input.indexOf("COMMIT") != input.lastIndexOf("COMMIT")) {
+            loadDataplaneState(); // two transactions: the first may have committed
+        }
+        return false;
     }
 
     private Duration reschedule(Instant now) {
@@ -301,6 +486,9 @@ public final class Table {
         if (postWriteInterval.compareTo(MAX_POST_WRITE_INTERVAL) < 0) {
             Duration untilCheck = Duration.between(now, lastWrite.plus(postWriteInterval));
             next = min(next, untilCheck.isNegative() || untilCheck.isZero() ? Duration.ofMillis(1) : untilCheck);
+        }
+        if (!standingIn.isEmpty()) {
+            next = min(next, Duration.between(now, standInRetryAt));
         }
         return next.isNegative() ? Duration.ZERO : next;
     }
@@ -322,7 +510,7 @@ public final class Table {
             List<String> actual = saved.hashes().get(chain);
             if (isOwned(chain)) {
                 Chain want = desired(chain);
-                if (want == null ? actual != null : !chainHashes.get(chain).equals(actual)) {
+                if (want == null ? actual != null : !desiredHashes(chain).equals(actual)) {
                     if (want == null) {
                         LOG.info("Found unexpected chain {} in table {}, marking it for removal", chain, name);
                     } else if (actual != null) {
@@ -383,7 +571,7 @@ public final class Table {
                 continue;
             }
             List<String> previous = kernelHashes.getOrDefault(chain, List.of());
-            List<String> current = chainHashes.get(chain);
+            List<String> current = desiredHashes(chain);
             for (int i = 0; i < Math.max(previous.size(), current.size()); i++) {
                 if (i < previous.size() && i < current.size()) {
                     if (!previous.get(i).equals(current.get(i))) {
@@ -549,8 +737,16 @@ public final class Table {
         return countForeign(hashes) < hashes.size();
     }
 
+    /** What to program for a chain: null when it is not referenced, its stand-in while it stands in. */
     private Chain desired(String chain) {
-        return refCounts.getOrDefault(chain, 0) > 0 ? chains.get(chain) : null;
+        if (refCounts.getOrDefault(chain, 0) <= 0) {
+            return null;
+        }
+        return standingIn.containsKey(chain) ? standIns.apply(chain).orElseThrow() : chains.get(chain);
+    }
+
+    private List<String> desiredHashes(String chain) {
+        return standingIn.containsKey(chain) ? desired(chain).hashes() : chainHashes.get(chain);
     }
 
     private boolean isOwned(String chain) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.calicoj.dataplane.api.IpSetMember;
 import io.calicoj.dataplane.api.IpSetType;
 import io.calicoj.dataplane.testing.ManualClock;
+import io.calicoj.dataplane.api.DataplaneProblem;
+import io.calicoj.dataplane.testing.RecordingProblems;
 import io.calicoj.dataplane.testing.RecordingRunner;
 import io.calicoj.dataplane.testing.RecordingSleeper;
 import io.calicoj.exec.Command;
@@ -42,13 +44,15 @@ public abstract class IpSetsContract {
 
     protected ManualClock clock;
     protected RecordingRunner recorder;
+    protected RecordingProblems problems;
     protected IpSets sets;
 
     @BeforeEach
     void createSets() {
         clock = new ManualClock();
         recorder = new RecordingRunner(c -> runner().run(c));
-        sets = new IpSets(4, recorder, clock, new RecordingSleeper(), IpSets.Options.defaults());
+        problems = new RecordingProblems();
+        sets = new IpSets(4, recorder, clock, new RecordingSleeper(), IpSets.Options.defaults(), problems, true);
     }
 
     static IpSetMember ip(String a) {
@@ -197,5 +201,73 @@ public abstract class IpSetsContract {
         sets.replace(WEB, IpSetType.IP, List.of());
         sets.applyUpdates();
         assertThat(members(WEB)).isEmpty();
+    }
+
+    // Members the kernel refuses.
+
+    static IpSetMember net(String cidr) {
+        return new IpSetMember.Network(io.calicoj.model.Cidr.parse(cidr));
+    }
+
+    static IpSetMember port(String address) {
+        return new IpSetMember.AddressPort(IpAddress.parse(address), Protocol.TCP, 80);
+    }
+
+    @Test
+    void membersTheKernelWouldRefuseAreLeftOutReportedAndTheRestIsProgrammed() {
+        sets.replace(WEB, IpSetType.IP, List.of(ip("10.0.0.1"), ip("0.0.0.0")));
+        sets.replace(HTTP, IpSetType.IP_PORT, List.of(port("10.0.0.1"), port("0.0.0.0")));
+        sets.replace(DB, IpSetType.NET, List.of(net("10.1.0.0/16"), net("0.0.0.0/0"), net("0.0.0.0/32")));
+        sets.applyUpdates();
+        assertThat(members(WEB)).containsExactly("10.0.0.1");
+        assertThat(members(HTTP)).containsExactly("10.0.0.1,tcp:80");
+        assertThat(members(DB)).containsExactlyInAnyOrder("10.1.0.0/16", "0.0.0.0");
+        assertThat(List.of(sets.state(WEB), sets.state(HTTP), sets.state(DB))).containsOnly(IpSetState.INCOMPLETE);
+        assertThat(problems.reported(DataplaneProblem.IpSetMemberRefused.class))
+                .extracting(DataplaneProblem.IpSetMemberRefused::setId, DataplaneProblem.IpSetMemberRefused::member)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(WEB, "0.0.0.0"),
+                        org.assertj.core.groups.Tuple.tuple(HTTP, "0.0.0.0,tcp:80"),
+                        org.assertj.core.groups.Tuple.tuple(DB, "0.0.0.0/0"));
+    }
+
+    @Test
+    void aSetIsCompleteAgainOnceTheRefusedMemberLeavesIt() {
+        sets.replace(WEB, IpSetType.IP, List.of(ip("10.0.0.1"), ip("0.0.0.0")));
+        sets.applyUpdates();
+        sets.removeMembers(WEB, List.of(ip("0.0.0.0")));
+        sets.applyUpdates();
+        assertThat(sets.state(WEB)).isEqualTo(IpSetState.COMPLETE);
+        assertThat(problems.resolved()).containsExactly("ipset-member-refused " + WEB);
+    }
+
+    @Test
+    void whenTheKernelRefusesAMemberAnywayOnlyItsSetFailsAndTheOthersOfTheBatchAreProgrammed() {
+        IpSets unchecked = new IpSets(4, recorder, clock, new RecordingSleeper(), IpSets.Options.defaults(), problems, false);
+        unchecked.replace(DB, IpSetType.IP, List.of(ip("10.0.0.1")));
+        unchecked.replace(HTTP, IpSetType.IP, List.of(ip("10.0.0.2"), ip("0.0.0.0")));
+        unchecked.replace(WEB, IpSetType.IP, List.of(ip("10.0.0.3")));
+        unchecked.applyUpdates();
+        assertThat(members(DB)).containsExactly("10.0.0.1");
+        assertThat(members(WEB)).containsExactly("10.0.0.3");
+        assertThat(unchecked.state(DB)).isEqualTo(IpSetState.COMPLETE);
+        assertThat(unchecked.state(WEB)).isEqualTo(IpSetState.COMPLETE);
+        assertThat(unchecked.state(HTTP)).isEqualTo(IpSetState.UNKNOWN);
+        assertThat(problems.reported(DataplaneProblem.IpSetNotProgrammed.class)).singleElement()
+                .satisfies(p -> assertThat(p.setId()).isEqualTo(HTTP))
+                .satisfies(p -> assertThat(p.error()).contains("Null-valued element"));
+        assertThat(recorder.inputsOf("ipset").stream().filter(in -> !in.isEmpty()))
+                .as("restores: the batch, the rest of it, the failed set alone").hasSize(3);
+    }
+
+    @Test
+    void membersBeyondMaxIpsetSizeAreLeftOutAndTheSetIsIncomplete() {
+        IpSets small = new IpSets(4, recorder, clock, new RecordingSleeper(), IpSets.Options.defaults().withMaxSize(3), problems,
+                true);
+        small.replace(WEB, IpSetType.IP, ips(1, 5));
+        small.applyUpdates();
+        assertThat(members(WEB)).hasSize(3);
+        assertThat(small.state(WEB)).isEqualTo(IpSetState.INCOMPLETE);
+        assertThat(problems.reported(DataplaneProblem.IpSetMemberRefused.class)).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("over MaxIpsetSize 3"));
     }
 }

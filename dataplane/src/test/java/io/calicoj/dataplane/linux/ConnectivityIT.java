@@ -15,11 +15,13 @@ import io.calicoj.dataplane.api.IpSetDeltaUpdate;
 import io.calicoj.dataplane.api.IpSetMember;
 import io.calicoj.dataplane.api.IpSetRemove;
 import io.calicoj.dataplane.api.WorkloadEndpointRemove;
+import io.calicoj.dataplane.rules.FailClosedChains;
 import io.calicoj.dataplane.testing.NetworkNamespace;
 import io.calicoj.dataplane.testing.ParsedRuleBuilder;
 import io.calicoj.exec.Command;
 import io.calicoj.exec.CommandFailedException;
 import io.calicoj.exec.CommandResult;
+import io.calicoj.exec.CommandRunner;
 import io.calicoj.model.IpAddress;
 import io.calicoj.model.Port;
 import io.calicoj.model.Protocol;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -107,8 +110,12 @@ class ConnectivityIT {
 
     /** Whether a TCP connection from one pod to another's port succeeds within a second. */
     private static boolean connects(Pod from, Pod to) {
+        return connects(from, to.ip());
+    }
+
+    private static boolean connects(Pod from, String address) {
         try {
-            CommandResult r = from.ns().runner().run(Command.of("nc", "-z", "-w", "1", to.ip(), Integer.toString(PORT)));
+            CommandResult r = from.ns().runner().run(Command.of("nc", "-z", "-w", "1", address, Integer.toString(PORT)));
             return r.succeeded();
         } catch (CommandFailedException e) {
             throw new IllegalStateException(e);
@@ -116,8 +123,25 @@ class ConnectivityIT {
     }
 
     private void startDriver(String backend) {
-        DataplaneConfig config = DataplaneConfig.fromParameters(Map.of("IptablesBackend", backend));
-        driver = new LinuxDataplaneDriver(config, node.runner(), Clock.systemUTC(), Sleeper.SYSTEM);
+        startDriver(Map.of("IptablesBackend", backend), UnaryOperator.identity());
+    }
+
+    /** The driver with these Felix parameters, its restore inputs passed through {@code restores} on their way to the node. */
+    private void startDriver(Map<String, String> parameters, UnaryOperator<String> restores) {
+        DataplaneConfig config = DataplaneConfig.fromParameters(parameters);
+        CommandRunner runner = c -> node.runner().run(c.program().endsWith("-restore") ? c.withStdin(restores.apply(c.stdin())) : c);
+        driver = new LinuxDataplaneDriver(config, runner, Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    /**
+     * Rewrites the target of the rules of a restore input that contain {@code marker} (but for the
+     * fail-closed stand-ins, a plain drop) to one the filter table refuses.
+     */
+    private static UnaryOperator<String> refuseRulesContaining(String marker) {
+        return input -> java.util.Arrays.stream(input.split("\n", -1))
+                .map(line -> line.contains(marker) && !line.contains(FailClosedChains.COMMENT)
+                        ? line.replaceFirst(" --jump .*$", " --jump MASQUERADE") : line)
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private void send(DataplaneUpdate... updates) {
@@ -200,5 +224,90 @@ class ConnectivityIT {
         assertThat(connects(c, b)).as("no policy selects b any more: the profile allows").isTrue();
         assertThat(connects(a, b)).isTrue();
         assertThat(node.run("ipset", "list", "-n").stdout()).doesNotContain("cali40s:clients");
+    }
+
+    // Failing closed, with real packets.
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nft", "legacy"})
+    void aPodIpTheKernelRefusesHoldsBackNeitherThePolicyNorANewPod(String backend) throws IOException {
+        createNode();
+        Pod a = createPod("a", "10.65.0.2", true, false);
+        Pod b = createPod("b", "10.65.0.3", true, true);
+        Pod c = createPod("c", "10.65.0.4", true, true);
+        startDriver(backend);
+        // The ghost pod: a pod on no node, annotated 0.0.0.0, joined the clients set.
+        send(ipSet(CLIENTS, a.ip(), "0.0.0.0"),
+                policy(ALLOW_A, List.of(ParsedRuleBuilder.allow().protocol(Protocol.TCP).srcIpSets(CLIENTS)
+                        .dstPorts(Port.single(PORT)).build()), List.of()),
+                allowAllProfile("ns1"),
+                workload("ns1", "a", a.iface(), a.ip(), List.of(), List.of()),
+                workload("ns1", "b", b.iface(), b.ip(), List.of(ALLOW_A), List.of()),
+                new InSync());
+        assertThat(connects(a, b)).as("a client").isTrue();
+        assertThat(connects(c, b)).as("not a client, and no endpoint yet").isFalse();
+
+        send(workload("ns1", "c", c.iface(), c.ip(), List.of(), List.of()));
+        assertThat(connects(a, c)).as("a pod created after the bad member").isTrue();
+        assertThat(connects(c, b)).as("the policy is enforced").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nft", "legacy"})
+    void anAllowExceptFromASetMissingAMemberAllowsNothingUntilTheSetIsComplete(String backend) throws IOException {
+        createNode();
+        Pod a = createPod("a", "10.65.0.2", true, false);
+        Pod b = createPod("b", "10.65.0.3", true, true);
+        Pod c = createPod("c", "10.65.0.4", true, false);
+        startDriver(backend);
+        send(ipSet(CLIENTS, a.ip(), "0.0.0.0"),
+                policy(ALLOW_A, List.of(ParsedRuleBuilder.allow().notSrcIpSets(CLIENTS).build()), List.of()),
+                allowAllProfile("ns1"),
+                workload("ns1", "a", a.iface(), a.ip(), List.of(), List.of()),
+                workload("ns1", "b", b.iface(), b.ip(), List.of(ALLOW_A), List.of()),
+                workload("ns1", "c", c.iface(), c.ip(), List.of(), List.of()),
+                new InSync());
+        assertThat(connects(a, b)).as("excepted").isFalse();
+        assertThat(connects(c, b)).as("fails closed while the set misses a member").isFalse();
+
+        send(new IpSetDeltaUpdate(CLIENTS, Set.of(), Set.of(new IpSetMember.Address(IpAddress.parse("0.0.0.0")))));
+        assertThat(connects(c, b)).isTrue();
+        assertThat(connects(a, b)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nft", "legacy"})
+    void aPolicyChainTheKernelRefusesDropsWhatItSelectsAndTheRestFlows(String backend) throws IOException {
+        createNode();
+        Pod a = createPod("a", "10.65.0.2", true, false);
+        Pod b = createPod("b", "10.65.0.3", true, true);
+        Pod c = createPod("c", "10.65.0.4", true, true);
+        PolicyId refused = PolicyId.namespaced("default", "ns1", "knp.default.refused-by-the-kernel");
+        startDriver(Map.of("IptablesBackend", backend), refuseRulesContaining("refused-by-the-kernel"));
+        send(policy(refused, List.of(ParsedRuleBuilder.allow().build()), List.of()), allowAllProfile("ns1"),
+                workload("ns1", "a", a.iface(), a.ip(), List.of(), List.of()),
+                workload("ns1", "b", b.iface(), b.ip(), List.of(refused), List.of()),
+                workload("ns1", "c", c.iface(), c.ip(), List.of(), List.of()),
+                new InSync());
+        assertThat(connects(a, b)).as("its policy chain could not be programmed").isFalse();
+        assertThat(connects(a, c)).as("the rest is programmed").isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nft", "legacy"})
+    void anEndpointWhoseChainTheKernelRefusesIsDroppedInThatDirection(String backend) throws IOException {
+        createNode();
+        Pod a = createPod("a", "10.65.0.2", true, true);
+        Pod b = createPod("b", "10.65.0.3", true, true);
+        Pod c = createPod("c", "10.65.0.4", true, true);
+        startDriver(Map.of("IptablesBackend", backend), refuseRulesContaining("-A cali-tw-" + b.iface() + " "));
+        send(allowAllProfile("ns1"),
+                workload("ns1", "a", a.iface(), a.ip(), List.of(), List.of()),
+                workload("ns1", "b", b.iface(), b.ip(), List.of(), List.of()),
+                workload("ns1", "c", c.iface(), c.ip(), List.of(), List.of()),
+                new InSync());
+        assertThat(connects(a, b)).as("to b: its chain could not be programmed").isFalse();
+        assertThat(connects(b, c)).as("from b").isTrue();
+        assertThat(connects(a, c)).isTrue();
     }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.calicoj.dataplane.api.ActivePolicyRemove;
 import io.calicoj.dataplane.api.ActiveProfileRemove;
 import io.calicoj.dataplane.api.DataplaneContractException;
+import io.calicoj.dataplane.api.DataplaneProblem;
 import io.calicoj.dataplane.api.HostEndpointUpdate;
 import io.calicoj.dataplane.api.InSync;
 import io.calicoj.dataplane.api.IpSetDeltaUpdate;
@@ -20,7 +21,9 @@ import io.calicoj.dataplane.api.TierInfo;
 import io.calicoj.dataplane.api.WorkloadEndpointRemove;
 import io.calicoj.dataplane.iptables.IptablesBackend;
 import io.calicoj.dataplane.testing.ManualClock;
+import io.calicoj.dataplane.rules.FailClosedChains;
 import io.calicoj.dataplane.testing.ParsedRuleBuilder;
+import io.calicoj.dataplane.testing.RecordingProblems;
 import io.calicoj.dataplane.testing.RecordingSleeper;
 import io.calicoj.dataplane.testing.SimulatedKernel;
 import io.calicoj.exec.Command;
@@ -31,6 +34,7 @@ import io.calicoj.model.ResourceKey;
 import io.calicoj.model.ResourceKind;
 import io.calicoj.model.felix.PolicyId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -271,5 +275,155 @@ class LinuxDataplaneDriverTest {
         assertThat(kernel.nft().chainNames("filter").stream().filter(c -> c.startsWith("cali-pi-")).map(this::rules))
                 .singleElement().asString().contains("--dports 6380");
         assertThat(rules("cali-from-wl-dispatch")).isEqualTo(dispatch);
+    }
+
+    // Failing closed.
+
+    /** The driver with problems and endpoint status recorded. */
+    private final RecordingProblems problems = new RecordingProblems();
+    private final List<List<String>> statuses = new ArrayList<>();
+    private final LinuxDataplaneDriver recorded = new LinuxDataplaneDriver(DataplaneConfig.defaults(), kernel, clock,
+            new RecordingSleeper(), problems, programmed -> statuses.add(programmed.stream().map(w -> w.key().name()).sorted().toList()));
+
+    private void sendRecorded(io.calicoj.dataplane.api.DataplaneUpdate... updates) {
+        for (io.calicoj.dataplane.api.DataplaneUpdate u : updates) {
+            recorded.onUpdate(u);
+        }
+    }
+
+    /** The rules of the one programmed chain whose name starts with the prefix. */
+    private List<String> rulesOfChainStartingWith(String prefix) {
+        return rules(kernel.nft().chainNames("filter").stream().filter(c -> c.startsWith(prefix)).findFirst().orElseThrow());
+    }
+
+    private static final List<String> DROPS_EVERYTHING = List.of("-m comment --comment \"" + FailClosedChains.COMMENT + "\" -j DROP");
+
+    @Test
+    void aPodIpTheKernelRefusesHoldsBackNeitherThePolicyNorTheOtherPods() {
+        // The ghost pod: 0.0.0.0 joined the clients set; the restore used to fail, all of it, forever.
+        sendRecorded(ipSet(FRONTEND, "10.65.0.3", "0.0.0.0"),
+                policy(ALLOW_FRONTEND, List.of(ParsedRuleBuilder.allow().protocol(Protocol.TCP).srcIpSets(FRONTEND)
+                        .dstPorts(Port.single(6379)).build()), List.of()),
+                allowAllProfile("ns1"),
+                workload("ns1", "db", DB_IF, "10.65.0.2", List.of(ALLOW_FRONTEND), List.of()),
+                new InSync());
+        recorded.apply();
+        assertThat(kernel.ipset().members(FRONTEND_SET)).containsExactly("10.65.0.3");
+        assertThat(rulesOfChainStartingWith("cali-pi-")).anyMatch(r -> r.contains("--match-set " + FRONTEND_SET + " src"));
+        assertThat(problems.reported(DataplaneProblem.IpSetMemberRefused.class)).singleElement()
+                .satisfies(p -> assertThat(p.member()).isEqualTo("0.0.0.0"));
+
+        sendRecorded(workload("ns1", "web", WEB_IF, "10.65.0.3", List.of(), List.of()));
+        recorded.apply();
+        assertThat(rules("cali-to-wl-dispatch")).anyMatch(r -> r.contains(WEB_IF));
+        assertThat(statuses.get(statuses.size() - 1)).containsExactly("node1-k8s-db-eth0", "node1-k8s-web-eth0");
+    }
+
+    @Test
+    void anAllowExceptFromASetMissingAMemberIsLeftOutSoThatMemberIsNotAllowed() {
+        sendRecorded(ipSet("s:blocked", "10.65.0.9", "0.0.0.0"),
+                policy(ALLOW_FRONTEND, List.of(ParsedRuleBuilder.allow().notSrcIpSets("s:blocked").build()), List.of()),
+                allowAllProfile("ns1"), workload("ns1", "db", DB_IF, "10.65.0.2", List.of(ALLOW_FRONTEND), List.of()),
+                new InSync());
+        recorded.apply();
+        assertThat(rulesOfChainStartingWith("cali-pi-")).noneMatch(r -> r.contains("MARK"));
+
+        sendRecorded(new IpSetDeltaUpdate("s:blocked", Set.of(), Set.of(new IpSetMember.Address(IpAddress.parse("0.0.0.0")))));
+        recorded.apply();
+        assertThat(rulesOfChainStartingWith("cali-pi-")).as("complete again: the rule is back")
+                .anyMatch(r -> r.contains("! --match-set cali40s:blocked src") && r.contains("MARK"));
+    }
+
+    @Test
+    void aSetTheKernelRefusesIsNotReferredToAndOnlyThePoliciesUsingItFailClosed() {
+        kernel.ipset().refuseMembers(m -> m.equals("10.65.0.7"));
+        PolicyId other = PolicyId.namespaced("default", "ns1", "knp.default.other");
+        sendRecorded(ipSet("s:bad", "10.65.0.7"), ipSet(FRONTEND, "10.65.0.3"),
+                policy(ALLOW_FRONTEND, List.of(ParsedRuleBuilder.allow().srcIpSets("s:bad").build()), List.of()),
+                policy(other, List.of(), List.of(ParsedRuleBuilder.allow().dstIpSets(FRONTEND).build())),
+                allowAllProfile("ns1"), workload("ns1", "db", DB_IF, "10.65.0.2", List.of(ALLOW_FRONTEND), List.of(other)),
+                new InSync());
+        recorded.apply();
+        assertThat(kernel.nft().chainNames("filter").stream().flatMap(c -> rules(c).stream()))
+                .as("no rule refers to the set").noneMatch(r -> r.contains("cali40s:bad"));
+        assertThat(rulesOfChainStartingWith("cali-pi-")).noneMatch(r -> r.contains("cali40s:bad") || r.contains("MARK"));
+        assertThat(rulesOfChainStartingWith("cali-po-")).anyMatch(r -> r.contains("--match-set " + FRONTEND_SET + " dst"));
+        assertThat(problems.reported(DataplaneProblem.IpSetNotProgrammed.class)).singleElement()
+                .satisfies(p -> assertThat(p.setId()).isEqualTo("s:bad"));
+
+        kernel.ipset().refuseMembers(m -> false);
+        clock.advance(Duration.ofSeconds(1));
+        recorded.apply();
+        assertThat(rulesOfChainStartingWith("cali-pi-")).as("programmed: the rule is back")
+                .anyMatch(r -> r.contains("--match-set cali40s:bad src"));
+    }
+
+    @Test
+    void aPolicyChainTheKernelRefusesDropsEverythingAndTheRestIsProgrammed() {
+        kernel.nft().refuseRules(r -> r.contains("--dports 6379"));
+        kernel.links().addLink(DB_IF);
+        kernel.links().addLink(WEB_IF);
+        sendTwoPods();
+        send(new InSync());
+        driver.apply();
+        assertThat(rulesOfChainStartingWith("cali-pi-")).isEqualTo(DROPS_EVERYTHING);
+        assertThat(rules("cali-to-wl-dispatch")).anyMatch(r -> r.contains(DB_IF)).anyMatch(r -> r.contains(WEB_IF));
+        assertThat(rules("cali-tw-" + WEB_IF)).hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void anEndpointWhoseChainTheKernelRefusesHasItsTrafficDroppedAndTheOthersNot() {
+        kernel.nft().refuseRules(r -> r.contains("-j cali-pi-"));
+        sendTwoPods();
+        send(new InSync());
+        driver.apply();
+        assertThat(rules("cali-tw-" + DB_IF)).isEqualTo(DROPS_EVERYTHING);
+        assertThat(rules("cali-to-wl-dispatch")).anyMatch(r -> r.endsWith("-g cali-tw-" + DB_IF));
+        assertThat(rules("cali-tw-" + WEB_IF)).anyMatch(r -> r.contains("cali-pri-kns.ns1"));
+    }
+
+    @Test
+    void anEndpointUpdateThatBreaksTheContractLeavesTheEndpointDroppedUntilAValidOne() {
+        sendRecorded(allowAllProfile("ns1"), workload("ns1", "db", DB_IF, "10.65.0.2", List.of(), List.of()),
+                workload("ns1", "web", WEB_IF, "10.65.0.3", List.of(), List.of()), new InSync());
+        recorded.apply();
+        assertThatThrownBy(() -> recorded.onUpdate(workload("ns1", "db", DB_IF, "10.65.0.2", List.of(ALLOW_FRONTEND), List.of())))
+                .isInstanceOf(DataplaneContractException.class);
+        recorded.apply();
+        assertThat(rules("cali-tw-" + DB_IF)).isEqualTo(DROPS_EVERYTHING);
+        assertThat(rules("cali-fw-" + DB_IF)).isEqualTo(DROPS_EVERYTHING);
+        assertThat(rules("cali-tw-" + WEB_IF)).isNotEqualTo(DROPS_EVERYTHING);
+
+        sendRecorded(workload("ns1", "db", DB_IF, "10.65.0.2", List.of(), List.of()));
+        recorded.apply();
+        assertThat(rules("cali-tw-" + DB_IF)).isNotEqualTo(DROPS_EVERYTHING);
+    }
+
+    @Test
+    void aPolicyUpdateThatBreaksTheContractLeavesThePolicyDroppingEverything() {
+        sendRecorded(policy(ALLOW_FRONTEND, List.of(ParsedRuleBuilder.allow().build()), List.of()), allowAllProfile("ns1"),
+                workload("ns1", "db", DB_IF, "10.65.0.2", List.of(ALLOW_FRONTEND), List.of()), new InSync());
+        recorded.apply();
+        assertThatThrownBy(() -> recorded.onUpdate(policy(ALLOW_FRONTEND, List.of(ParsedRuleBuilder.allow().srcIpSets("s:never")
+                .build()), List.of()))).isInstanceOf(DataplaneContractException.class);
+        recorded.apply();
+        assertThat(rulesOfChainStartingWith("cali-pi-")).isEqualTo(DROPS_EVERYTHING);
+    }
+
+    @Test
+    void theStatusListenerHearsOfEndpointsOnlyOnceTheirChainsAreIn() {
+        sendRecorded(allowAllProfile("ns1"), workload("ns1", "db", DB_IF, "10.65.0.2", List.of(), List.of()));
+        recorded.apply();
+        assertThat(statuses).as("nothing before InSync").isEmpty();
+        sendRecorded(new InSync());
+        kernel.nft().failNextRestores(100);
+        assertThatThrownBy(recorded::apply).isInstanceOf(io.calicoj.dataplane.api.DataplaneProgrammingException.class);
+        assertThat(statuses).as("nothing while the chains are not in").isEmpty();
+        kernel.nft().failNextRestores(0);
+        recorded.apply();
+        assertThat(statuses).containsExactly(List.of("node1-k8s-db-eth0"));
+        sendRecorded(new WorkloadEndpointRemove(wepKey("ns1", "db")));
+        recorded.apply();
+        assertThat(statuses.get(statuses.size() - 1)).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -18,9 +19,11 @@ import java.util.function.ToIntFunction;
  * {@code flush}, {@code swap}, {@code destroy} (also inside {@code restore}, which applies lines in
  * order and stops at the first error, keeping what came before, as the real tool does),
  * {@code save}, {@code list -n}, {@code list -t}. Enforces what the kernel enforces: members of the
- * set's type and family, {@code maxelem}, swap only between sets of one type, and no
- * {@code destroy} while an iptables rule refers to the set (references are counted by the
- * {@link SimulatedKernel}). Faults: {@link #failNextRestores(int)}.
+ * set's type and family, no unspecified address in {@code hash:ip} and {@code hash:ip,port} sets and
+ * no {@code /0} in {@code hash:net} sets (with the kernel's messages), {@code maxelem}, swap only
+ * between sets of one type, and no {@code destroy} while an iptables rule refers to the set
+ * (references are counted by the {@link SimulatedKernel}). Faults: {@link #failNextRestores(int)},
+ * {@link #refuseMembers(Predicate)}.
  */
 public final class SimulatedIpset {
 
@@ -53,6 +56,7 @@ public final class SimulatedIpset {
     private final Map<String, SetState> sets = new LinkedHashMap<>();
     private ToIntFunction<String> references = name -> 0;
     private int failRestores;
+    private Predicate<String> refusedMembers = m -> false;
     private int restores;
 
     void setReferenceCounter(ToIntFunction<String> counter) {
@@ -62,6 +66,11 @@ public final class SimulatedIpset {
     /** Makes the next {@code n} {@code ipset restore} runs fail before changing anything. */
     public void failNextRestores(int n) {
         failRestores = n;
+    }
+
+    /** From now on, adding a member matching the predicate (as written) fails as the kernel fails an odd member. */
+    public void refuseMembers(Predicate<String> members) {
+        refusedMembers = members;
     }
 
     public int restoreCount() {
@@ -178,6 +187,10 @@ public final class SimulatedIpset {
                     return "Syntax error: cannot parse " + (w.size() > 2 ? w.get(2) : "") + ": resolving to IPv4 address failed";
                 }
                 boolean adding = op.equals("add") || op.equals("-A");
+                String refusal = adding ? kernelRefusal(s, w.get(2)) : null;
+                if (refusal != null) {
+                    return refusal;
+                }
                 if (adding) {
                     if (s.members.contains(member)) {
                         return exist ? null : "Element cannot be added to the set: it's already added";
@@ -224,6 +237,23 @@ public final class SimulatedIpset {
             default:
                 return "Unknown command " + op;
         }
+    }
+
+    /** What the kernel says about a member it will not store (ipset 7.17, Linux 6.x), or null. */
+    private String kernelRefusal(SetState s, String text) {
+        if (refusedMembers.test(text)) {
+            return "Kernel error received: Invalid argument";
+        }
+        String address = text.contains(",") ? text.substring(0, text.indexOf(',')) : text;
+        if (s.type.equals("hash:net")) {
+            return address.endsWith("/0") ? "The value of the CIDR parameter of the IP address is invalid" : null;
+        }
+        IpAddress a = IpAddress.parse(address.contains("/") ? address.substring(0, address.indexOf('/')) : address);
+        if (a.high() != 0 || a.low() != 0) {
+            return null;
+        }
+        return s.type.equals("hash:ip") ? "Null-valued element, cannot be stored in a hash type of set"
+                : "Kernel error received: Invalid argument";
     }
 
     private static String option(List<String> w, String key, String def) {

@@ -24,7 +24,9 @@ import java.util.function.Predicate;
  * when the line runs, rule numbers must be in range, a chain must be empty and unreferenced to be
  * deleted, built-in chains cannot be deleted. {@code iptables-save [-t table]} prints the tables.
  *
- * <p>Faults: {@link #failNextRestores(int)} (fails before changing anything);
+ * <p>Faults: {@link #failNextRestores(int)} (fails before changing anything); {@link #refuseRules}
+ * (the kernel refuses rules like these, as it refuses a target in the wrong table: iptables-nft names
+ * the rule's line and chain, iptables-legacy only the COMMIT line);
  * {@link #beforeNextRestore(Consumer)} (another program changes the rules just before ours are
  * applied); and direct changes ({@link #insertRule}, {@link #flushChain}, {@link #deleteRule}) as
  * another program would make them between two of our writes.
@@ -43,6 +45,7 @@ public final class SimulatedIptables {
     private final Predicate<String> ipSetExists;
     private Map<String, Map<String, ChainState>> tables = new TreeMap<>();
     private int failRestores;
+    private Predicate<String> refusedRules = r -> false;
     private Consumer<SimulatedIptables> beforeRestore;
     private int restores;
     private int saves;
@@ -73,6 +76,11 @@ public final class SimulatedIptables {
 
     public void failNextRestores(int n) {
         failRestores = n;
+    }
+
+    /** From now on the kernel refuses rules (as saved, after {@code -A <chain> }) that match. */
+    public void refuseRules(Predicate<String> rules) {
+        refusedRules = rules;
     }
 
     /** Runs {@code change} once, just before the next restore is applied. */
@@ -206,6 +214,7 @@ public final class SimulatedIptables {
         String[] lines = c.stdin().split("\n");
         String current = null;
         Map<String, ChainState> work = null;
+        String refusedChain = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -219,12 +228,22 @@ public final class SimulatedIptables {
                     if (current == null) {
                         throw new IllegalStateException("COMMIT outside a table");
                     }
+                    if (refusedChain != null) {
+                        return new CommandResult(c, 1, "", "iptables-restore: line " + (i + 1) + " failed\n");
+                    }
                     tables.put(current, work);
                     current = null;
                 } else if (current == null) {
                     throw new IllegalStateException("no table selected");
                 } else {
-                    applyLine(work, line);
+                    String chain = applyLine(work, line);
+                    if (chain != null && refusedChain == null && refusedRules.test(lastRule(work, line, chain))) {
+                        if (!name.contains("legacy")) {
+                            return new CommandResult(c, 4, "", name + " v1.8.9 (nf_tables): \nline " + (i + 1)
+                                    + ": RULE_APPEND failed (Invalid argument): rule in chain " + chain + "\n");
+                        }
+                        refusedChain = chain; // legacy: the kernel refuses the whole table at COMMIT
+                    }
                 }
             } catch (RuntimeException e) {
                 return new CommandResult(c, 1, "", name + " v1.8.9: " + e.getMessage() + "\nError occurred at line: " + (i + 1) + "\n");
@@ -236,13 +255,28 @@ public final class SimulatedIptables {
         return new CommandResult(c, 0, "", "");
     }
 
+    /** The rule a line added or replaced in {@code chain}, as saved. */
+    private static String lastRule(Map<String, ChainState> t, String line, String chain) {
+        List<String> w = Tokens.split(line);
+        List<String> rules = t.get(chain).rules;
+        if (w.get(0).equals("-R") || w.get(0).equals("--replace")) {
+            return rules.get(Integer.parseInt(w.get(2)) - 1);
+        }
+        if (w.get(0).equals("-I") || w.get(0).equals("--insert")) {
+            List<String> rest = w.subList(2, w.size());
+            return rules.get(!rest.isEmpty() && rest.get(0).matches("\\d+") ? Integer.parseInt(rest.get(0)) - 1 : 0);
+        }
+        return rules.get(rules.size() - 1);
+    }
+
     private static Map<String, ChainState> copy(Map<String, ChainState> t) {
         Map<String, ChainState> out = new LinkedHashMap<>();
         t.forEach((k, v) -> out.put(k, v.copy()));
         return out;
     }
 
-    private void applyLine(Map<String, ChainState> t, String line) {
+    /** Applies one line; returns the chain when the line added or replaced a rule, else null. */
+    private String applyLine(Map<String, ChainState> t, String line) {
         if (line.startsWith(":")) {
             List<String> w = Tokens.split(line.substring(1));
             String chain = w.get(0);
@@ -260,7 +294,7 @@ public final class SimulatedIptables {
                 }
                 t.put(chain, new ChainState("-", new ArrayList<>()));
             }
-            return;
+            return null;
         }
         List<String> w = Tokens.split(line);
         String op = w.get(0);
@@ -269,7 +303,7 @@ public final class SimulatedIptables {
             case "-A":
             case "--append":
                 chain(t, chain).rules.add(checkedRule(t, w.subList(2, w.size())));
-                break;
+                return chain;
             case "-I":
             case "--insert": {
                 List<String> rest = w.subList(2, w.size());
@@ -283,7 +317,7 @@ public final class SimulatedIptables {
                     throw new IllegalArgumentException("Index of insertion too big");
                 }
                 ch.rules.add(pos - 1, checkedRule(t, rest));
-                break;
+                return chain;
             }
             case "-R":
             case "--replace": {
@@ -293,7 +327,7 @@ public final class SimulatedIptables {
                     throw new IllegalArgumentException("Index of replacement too big");
                 }
                 ch.rules.set(pos - 1, checkedRule(t, w.subList(3, w.size())));
-                break;
+                return chain;
             }
             case "-D":
             case "--delete": {
@@ -347,6 +381,7 @@ public final class SimulatedIptables {
             default:
                 throw new IllegalArgumentException("unknown command " + op);
         }
+        return null;
     }
 
     private static ChainState chain(Map<String, ChainState> t, String chain) {

@@ -1,0 +1,79 @@
+package io.calicoj.dataplane;
+
+import io.calicoj.dataplane.api.DataplaneProblem;
+import io.calicoj.dataplane.api.DataplaneProblems;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs each distinct {@link DataplaneProblem} once, on one line and truncated: a member left out of a
+ * set as a warning, anything that failed closed as an error; the same problem again only at debug
+ * (a retry every few seconds must not flood the log, nor write a whole restore input each time).
+ * Problems are the same when kind, subject and detail agree, line numbers aside ("Error in line 3"
+ * and "line 7" of the same refusal in different batches). A resolved problem is logged at info and
+ * would be logged again if it came back. Remembers at most {@value #MAX_SUBJECTS} subjects (the
+ * least recently seen are forgotten first). Thread-safe.
+ */
+public final class ProblemLog implements DataplaneProblems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemLog.class);
+    /** Longest detail logged, in characters. */
+    public static final int MAX_DETAIL = 400;
+    static final int MAX_SUBJECTS = 10_000;
+    private static final int MAX_DETAILS_PER_SUBJECT = 16;
+
+    private final Map<String, Set<String>> seen = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+            return size() > MAX_SUBJECTS;
+        }
+    };
+
+    @Override
+    public synchronized void report(DataplaneProblem problem) {
+        String detail = oneLine(problem.detail());
+        if (firstTime(problem.kind() + " " + problem.subject(), detail.replaceAll("(?i)(line:? )\\d+", "$1N"))) {
+            if (problem instanceof DataplaneProblem.IpSetMemberRefused) {
+                LOG.warn("{}", truncate(detail, MAX_DETAIL));
+            } else {
+                LOG.error("{}", truncate(detail, MAX_DETAIL));
+            }
+        } else {
+            LOG.debug("Again: {}", truncate(detail, MAX_DETAIL));
+        }
+    }
+
+    @Override
+    public synchronized void resolved(String kind, String subject) {
+        if (seen.remove(kind + " " + subject) != null) {
+            LOG.info("Resolved: {} of {}", kind, subject);
+        }
+    }
+
+    /** Whether this detail is new for the subject (and remembers it). */
+    private boolean firstTime(String subject, String detail) {
+        Set<String> details = seen.computeIfAbsent(subject, s -> new HashSet<>());
+        if (details.contains(detail)) {
+            return false;
+        }
+        if (details.size() >= MAX_DETAILS_PER_SUBJECT) {
+            details.clear();
+        }
+        details.add(detail);
+        return true;
+    }
+
+    /** Line breaks as spaces, so a tool's multi-line error stays one log line. */
+    public static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** At most {@code max} characters of the text, saying how many were left out. */
+    public static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "… (" + (text.length() - max) + " more characters)";
+    }
+}
