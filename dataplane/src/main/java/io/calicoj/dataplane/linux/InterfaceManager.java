@@ -21,11 +21,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The host side of each local workload's interface, as Felix's endpoint manager and route table
- * keep it: for every workload interface that exists, the per-interface sysctls ({@code
- * route_localnet=1}, {@code proxy_arp=1}, {@code neigh/<if>/proxy_delay=0}, {@code forwarding=1},
- * {@code rp_filter} = the host's {@code default/rp_filter}, as modern Felix) — written again when
- * the interface is re-created — and a {@code /32} route per address ({@code ip route replace …
- * scope link proto boot}, idempotent). Routes on workload interfaces that no endpoint wants are
+ * keep it: for every workload interface that exists, the per-interface sysctls ({@code proxy_arp=1},
+ * {@code neigh/<if>/proxy_delay=0}, {@code forwarding=1}, {@code rp_filter} = the host's
+ * {@code default/rp_filter}, as modern Felix) — written again when the interface is re-created — and
+ * a {@code /32} route per address ({@code ip route replace … scope link proto boot}, idempotent).
+ * Unlike Felix, {@code route_localnet} is left alone (off by default): Felix turns it on for NAT to
+ * the host's loopback (OpenStack's metadata service), which Calico/J does not do, and with it on a
+ * pod could reach services bound to the node's {@code 127.0.0.1} (see {@code StaticChains}). Routes on workload interfaces that no endpoint wants are
  * removed. Interfaces that do not exist (yet) are looked for again after a poll interval. IPv4 only.
  */
 final class InterfaceManager {
@@ -137,7 +139,6 @@ final class InterfaceManager {
         }
         String conf = "net/ipv4/conf/" + iface + "/";
         CommandResult r = run(Command.of("sysctl", "-q", "-w",
-                conf + "route_localnet=1",
                 "net/ipv4/neigh/" + iface + "/proxy_delay=0",
                 conf + "proxy_arp=1",
                 conf + "forwarding=1",

@@ -22,9 +22,16 @@ import java.util.Objects;
  *                          jump cali-to-hep-forward; FORWARD's end (appended): accepted: accept
  * OUTPUT  -&gt; cali-OUTPUT:  already accepted: accept; to a workload: return (host to pod is not
  *                          policed); clear marks, host-endpoint egress policy, accept if accepted
- * cali-wl-to-host: jump cali-from-wl-dispatch (the workload's egress policy), then
- *                  DefaultEndpointToHostAction
+ * cali-wl-to-host: drop what goes to the host's loopback addresses (not DNAT'd); jump
+ *                  cali-from-wl-dispatch (the workload's egress policy), then DefaultEndpointToHostAction
  * </pre>
+ *
+ * <p>The loopback drop is ours, not Felix's (CVE-2020-8558 class): with {@code route_localnet=1} on a
+ * pod's host interface (Felix sets it, for NAT to the host's loopback) or on {@code all} (kube-proxy
+ * sets it for node ports on localhost), the kernel delivers a pod's packets to {@code 127.0.0.1}, so a
+ * pod could reach services the node binds to its loopback only. We do not set it (nothing here NATs
+ * to the loopback) and drop such packets whoever sets it, as kube-proxy's {@code KUBE-FIREWALL} does:
+ * unless conntrack says they were DNAT'd there on purpose.
  */
 public final class StaticChains {
 
@@ -82,6 +89,8 @@ public final class StaticChains {
                 rules.add(Rule.of(Match.any().protocol("58").icmpV6Type(type, null), config.filterAllowAction()));
             }
         }
+        rules.add(Rule.of(Match.any().destNet(ipVersion == 6 ? "::1/128" : "127.0.0.0/8").notConntrackState("DNAT"), Action.DROP,
+                "Drop workload traffic to the host loopback addresses"));
         rules.add(Rule.of(Action.jump(ChainNames.FROM_WORKLOAD_DISPATCH)));
         rules.add(Rule.of(config.endpointToHostAction().action(), "Configured DefaultEndpointToHostAction"));
         return new Chain(ChainNames.WORKLOAD_TO_HOST, rules);

@@ -133,6 +133,26 @@ class ConnectivityIT {
         driver = new LinuxDataplaneDriver(config, runner, Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
+    /** A TCP listener on the node, bound to one address. */
+    private void listenOnNode(String address) throws IOException {
+        Process p = new ProcessBuilder("ip", "netns", "exec", node.name(), "socat", "TCP-LISTEN:" + PORT + ",bind=" + address
+                + ",fork,reuseaddr", "EXEC:/bin/true").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        servers.add(p);
+        for (int i = 0; i < 100 && !node.run("ss", "-Hltn").stdout().contains(address + ":" + PORT); i++) {
+            Sleeper.SYSTEM.sleep(java.time.Duration.ofMillis(20));
+        }
+    }
+
+    /**
+     * The pod sends what it addresses to 127.0.0.1 out of its eth0 to the node, and takes answers from
+     * 127.0.0.1 (what a pod with NET_ADMIN, or an adjacent host, can do: CVE-2020-8558).
+     */
+    private static void routeLoopbackToTheNode(Pod pod) {
+        pod.ns().run("ip", "addr", "flush", "dev", "lo");
+        pod.ns().run("ip", "route", "add", "127.0.0.1/32", "via", "169.254.1.1", "dev", "eth0");
+        pod.ns().run("sysctl", "-q", "-w", "net.ipv4.conf.eth0.route_localnet=1", "net.ipv4.conf.all.route_localnet=1");
+    }
+
     /**
      * Rewrites the target of the rules of a restore input that contain {@code marker} (but for the
      * fail-closed stand-ins, a plain drop) to one the filter table refuses.
@@ -227,6 +247,36 @@ class ConnectivityIT {
     }
 
     // Failing closed, with real packets.
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nft", "legacy"})
+    void aPodCannotReachAServiceBoundToTheNodesLoopback(String backend) throws IOException {
+        createNode();
+        Pod a = createPod("a", "10.65.0.2", true, false);
+        listenOnNode("127.0.0.1");
+        listenOnNode("192.0.2.1");
+        routeLoopbackToTheNode(a);
+        startDriver(Map.of("IptablesBackend", backend, "DefaultEndpointToHostAction", "ACCEPT"), UnaryOperator.identity());
+        send(allowAllProfile("ns1"), workload("ns1", "a", a.iface(), a.ip(), List.of(), List.of()), new InSync());
+
+        assertThat(connects(a, "192.0.2.1")).as("the node's own address: pods may reach the host").isTrue();
+        assertThat(connects(a, "127.0.0.1")).as("the node's loopback").isFalse();
+        assertThat(node.run("sysctl", "-n", "net.ipv4.conf." + a.iface() + ".route_localnet").stdout().strip()).isEqualTo("0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nft", "legacy"})
+    void theNodesLoopbackStaysUnreachableWhenSomethingElseTurnsRouteLocalnetOn(String backend) throws IOException {
+        createNode();
+        Pod a = createPod("a", "10.65.0.2", true, false);
+        listenOnNode("127.0.0.1");
+        routeLoopbackToTheNode(a);
+        node.run("sysctl", "-q", "-w", "net.ipv4.conf.all.route_localnet=1"); // as kube-proxy does for node ports on localhost
+        startDriver(Map.of("IptablesBackend", backend, "DefaultEndpointToHostAction", "ACCEPT"), UnaryOperator.identity());
+        send(allowAllProfile("ns1"), workload("ns1", "a", a.iface(), a.ip(), List.of(), List.of()), new InSync());
+
+        assertThat(connects(a, "127.0.0.1")).isFalse();
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"nft", "legacy"})

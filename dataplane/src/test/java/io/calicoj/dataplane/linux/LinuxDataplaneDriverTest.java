@@ -108,6 +108,7 @@ class LinuxDataplaneDriverTest {
         assertThat(kernel.links().sysctl("net.ipv4.neigh." + DB_IF + ".proxy_delay")).isEqualTo("0");
         assertThat(kernel.links().sysctl("net.ipv4.conf." + DB_IF + ".forwarding")).isEqualTo("1");
         assertThat(kernel.links().sysctl("net.ipv4.conf." + DB_IF + ".rp_filter")).isEqualTo("1");
+        assertThat(kernel.links().sysctl("net.ipv4.conf." + DB_IF + ".route_localnet")).as("left off").isNull();
         assertThat(driver.filterTable().backend()).isEqualTo(IptablesBackend.NFT);
     }
 

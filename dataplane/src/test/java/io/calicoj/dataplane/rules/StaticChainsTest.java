@@ -39,8 +39,10 @@ class StaticChainsTest {
     }
 
     @Test
-    void workloadToHostAppliesEgressPolicyThenTheConfiguredAction() {
+    void workloadToHostDropsTrafficToTheLoopbackThenAppliesEgressPolicyThenTheConfiguredAction() {
         assertThat(lines(chains(RulesConfig.defaults()).get("cali-wl-to-host"))).containsExactly(
+                "-A cali-wl-to-host -m comment --comment \"Drop workload traffic to the host loopback addresses\""
+                        + " --destination 127.0.0.0/8 -m conntrack ! --ctstate DNAT --jump DROP",
                 "-A cali-wl-to-host --jump cali-from-wl-dispatch",
                 "-A cali-wl-to-host -m comment --comment \"Configured DefaultEndpointToHostAction\" --jump DROP");
         assertThat(lines(chains(RulesConfig.defaults().withEndpointToHostAction(EndpointToHostAction.ACCEPT)).get("cali-wl-to-host")))
