@@ -44,6 +44,14 @@ public interface AgentMetrics {
     default void dataplaneFailure() {
     }
 
+    /**
+     * {@code felix_int_dataplane_problems{kind, subject}}: what the dataplane could not do as told and
+     * fell back to failing closed for (a member left out of an IP set, a set or chain the kernel
+     * refused, a message set aside), and failed applies.
+     */
+    default void dataplaneProblem(String kind, String subject) {
+    }
+
     /** {@code felix_active_local_endpoints}, {@code felix_active_local_policies}, {@code felix_active_local_selectors}. */
     default void activeLocal(int endpoints, int policies, int ipSets) {
     }

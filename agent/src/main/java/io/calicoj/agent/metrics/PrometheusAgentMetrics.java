@@ -40,6 +40,9 @@ public final class PrometheusAgentMetrics implements AgentMetrics, AutoCloseable
             "Time in seconds that it took to apply a dataplane update.");
     private final Gauge failures = counter("felix_int_dataplane_failures",
             "Number of times dataplane updates failed and will be retried.");
+    private final Gauge problems = counter("felix_int_dataplane_problems",
+            "Number of times the dataplane could not program something as told and failed closed instead, by kind and subject"
+                    + " (IP set, chain or message).", "kind", "subject");
     private final Gauge localEndpoints = gauge("felix_active_local_endpoints",
             "Number of active endpoints on this host.");
     private final Gauge localPolicies = gauge("felix_active_local_policies",
@@ -127,6 +130,11 @@ public final class PrometheusAgentMetrics implements AgentMetrics, AutoCloseable
     @Override
     public void dataplaneFailure() {
         failures.inc();
+    }
+
+    @Override
+    public void dataplaneProblem(String kind, String subject) {
+        problems.labelValues(kind, subject).inc();
     }
 
     @Override

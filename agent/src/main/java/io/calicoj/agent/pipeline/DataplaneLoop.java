@@ -2,10 +2,14 @@ package io.calicoj.agent.pipeline;
 
 import io.calicoj.agent.health.HealthAggregator;
 import io.calicoj.agent.metrics.AgentMetrics;
+import io.calicoj.dataplane.ProblemLog;
 import io.calicoj.dataplane.api.ActiveState;
 import io.calicoj.dataplane.api.DataplaneDriver;
+import io.calicoj.dataplane.api.DataplaneProblem;
+import io.calicoj.dataplane.api.DataplaneProblems;
 import io.calicoj.dataplane.api.DataplaneProgrammingException;
 import io.calicoj.dataplane.api.DataplaneUpdate;
+import io.calicoj.dataplane.api.DataplaneUpdates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -20,10 +24,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The dataplane thread: applies the calculation graph's batches to the kernel. Batches waiting
  * together are fed in before one apply; the driver says when to apply again (refresh timers,
- * post-write checks). A failed apply (after the driver's own retries) is retried with growing
- * delays while the agent reports not ready; the kernel keeps the rules it has (nothing is ever
- * flushed on failure or exit). Owns the driver (confined to this thread); the active-state metrics
- * are read from what the driver has been told.
+ * post-write checks). A failed apply (after the driver's own retries), whatever the exception, is
+ * retried with growing delays while the agent reports not ready; the kernel keeps the rules it has
+ * (nothing is ever flushed on failure or exit). A message the driver cannot take is set aside
+ * (logged with its subject once per distinct error, counted in {@code felix_int_dataplane_problems})
+ * and the rest of the batch goes on; the driver leaves what it concerns fail-closed. No runtime
+ * exception ends the thread. Owns the driver (confined to this thread); the active-state metrics are
+ * read from what the driver has been told.
  */
 final class DataplaneLoop implements Runnable {
 
@@ -36,10 +43,13 @@ final class DataplaneLoop implements Runnable {
     private final HealthAggregator.Reporter health;
     private final AgentMetrics metrics;
     private final InstantSource clock;
+    private final DataplaneProblems problems;
     private volatile boolean stopped;
     private Instant nextApply;
     private Duration backoff = Duration.ZERO;
     private boolean lastApplySucceeded;
+    /** The last unexpected (non-programming) exception of an apply, logged with its stack once. */
+    private String lastUnexpected = "";
 
     DataplaneLoop(BlockingQueue<List<DataplaneUpdate>> input, DataplaneDriver driver, HealthAggregator.Reporter health,
                   AgentMetrics metrics, InstantSource clock) {
@@ -48,6 +58,7 @@ final class DataplaneLoop implements Runnable {
         this.health = health;
         this.metrics = metrics;
         this.clock = clock;
+        this.problems = new ProblemLog().and(p -> metrics.dataplaneProblem(p.kind(), p.subject()));
         this.nextApply = clock.instant().plus(MAX_WAIT);
     }
 
@@ -78,9 +89,9 @@ final class DataplaneLoop implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("dataplane loop failed; stopping it", e);
-                health.report(false, false, "failed: " + e);
-                return;
+                // Not from the driver (those are handled below): the loop goes on, the next apply retries.
+                log.error("dataplane loop: unexpected error, going on", e);
+                lastApplySucceeded = false;
             }
         }
     }
@@ -89,7 +100,13 @@ final class DataplaneLoop implements Runnable {
         Map<String, Integer> byType = new HashMap<>();
         for (DataplaneUpdate u : batch) {
             byType.merge(u.getClass().getSimpleName(), 1, Integer::sum);
-            driver.onUpdate(u);
+            try {
+                driver.onUpdate(u);
+            } catch (RuntimeException e) {
+                log.debug("{} set aside", u, e);
+                problems.report(new DataplaneProblem.UpdateSetAside(u.getClass().getSimpleName(), DataplaneUpdates.subject(u),
+                        String.valueOf(e)));
+            }
         }
         metrics.dataplaneBatch(byType, batch.size());
         ActiveState active = driver.active();
@@ -109,14 +126,20 @@ final class DataplaneLoop implements Runnable {
             }
             backoff = Duration.ZERO;
             nextApply = clock.instant().plus(again);
-        } catch (DataplaneProgrammingException e) {
+        } catch (RuntimeException e) {
             metrics.dataplaneFailure();
             lastApplySucceeded = false;
             backoff = backoff.isZero() ? Duration.ofSeconds(1) : backoff.multipliedBy(2);
             if (backoff.compareTo(MAX_BACKOFF) > 0) {
                 backoff = MAX_BACKOFF;
             }
-            log.error("programming the dataplane failed; retrying in {} s: {}", backoff.toSeconds(), e.getMessage());
+            log.debug("programming the dataplane failed; retrying in {} s", backoff.toSeconds(), e);
+            if (!(e instanceof DataplaneProgrammingException) && !lastUnexpected.equals(String.valueOf(e))) {
+                lastUnexpected = String.valueOf(e);
+                log.error("unexpected error programming the dataplane", e);
+            }
+            problems.report(new DataplaneProblem.ApplyFailed(e instanceof DataplaneProgrammingException ? e.getMessage()
+                    : String.valueOf(e)));
             nextApply = clock.instant().plus(backoff);
         }
     }

@@ -39,10 +39,16 @@ class DataplaneLoopTest {
     private final BlockingQueue<List<DataplaneUpdate>> batches = new ArrayBlockingQueue<>(4);
     private final HealthAggregator health = new HealthAggregator(InstantSource.system());
     private final AtomicReference<List<Integer>> activeLocal = new AtomicReference<>();
+    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AgentMetrics metrics = new AgentMetrics() {
         @Override
         public void activeLocal(int endpoints, int policies, int ipSets) {
             activeLocal.set(List.of(endpoints, policies, ipSets));
+        }
+
+        @Override
+        public void dataplaneProblem(String kind, String subject) {
+            problems.add(kind + " " + subject);
         }
     };
     private DataplaneLoop loop;
@@ -83,36 +89,86 @@ class DataplaneLoopTest {
 
     @Test
     void aFailedApplyMakesTheAgentNotReadyUntilARetrySucceeds() throws InterruptedException {
-        FakeDataplane fake = new FakeDataplane();
-        AtomicInteger failuresLeft = new AtomicInteger(1);
-        start(new DataplaneDriver() {
-            @Override
-            public void onUpdate(DataplaneUpdate update) {
-                fake.onUpdate(update);
-            }
-
-            @Override
-            public boolean inSync() {
-                return fake.inSync();
-            }
-
-            @Override
-            public Duration apply() {
-                if (fake.inSync() && failuresLeft.getAndDecrement() > 0) {
-                    throw new DataplaneProgrammingException("iptables-restore failed", "input", "state", null);
-                }
-                return fake.apply();
-            }
-
-            @Override
-            public ActiveState active() {
-                return fake.active();
-            }
-        });
+        FaultyDriver driver = new FaultyDriver();
+        driver.failApplies(new DataplaneProgrammingException("iptables-restore failed", "input", "state", null), 1);
+        start(driver);
         batches.put(List.of(pod("a"), new InSync()));
-        await("the failed apply", () -> failuresLeft.get() == 0);
+        await("the failed apply", () -> driver.applyFailuresLeft.get() == 0);
         assertThat(health.ready()).isFalse();
         await("readiness after the retry (1 s later)", health::ready);
         assertThat(health.live()).isTrue();
+    }
+
+    /** The fake, with hooks that make a message or an apply throw. */
+    private static final class FaultyDriver implements DataplaneDriver {
+        final FakeDataplane fake = new FakeDataplane();
+        final AtomicReference<RuntimeException> onUpdateThrows = new AtomicReference<>();
+        final AtomicReference<RuntimeException> applyThrows = new AtomicReference<>();
+        final AtomicInteger applyFailuresLeft = new AtomicInteger();
+        final AtomicInteger applies = new AtomicInteger();
+
+        /** The next {@code times} applies after InSync throw {@code e}. */
+        void failApplies(RuntimeException e, int times) {
+            applyThrows.set(e);
+            applyFailuresLeft.set(times);
+        }
+
+        @Override
+        public void onUpdate(DataplaneUpdate update) {
+            RuntimeException e = onUpdateThrows.getAndSet(null);
+            if (e != null) {
+                throw e;
+            }
+            fake.onUpdate(update);
+        }
+
+        @Override
+        public boolean inSync() {
+            return fake.inSync();
+        }
+
+        @Override
+        public Duration apply() {
+            applies.incrementAndGet();
+            if (fake.inSync() && applyFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw applyThrows.get();
+            }
+            return fake.apply();
+        }
+
+        @Override
+        public ActiveState active() {
+            return fake.active();
+        }
+    }
+
+    @Test
+    void aMessageTheDriverCannotTakeIsSetAsideAndTheRestGoesOn() throws InterruptedException {
+        FaultyDriver driver = new FaultyDriver();
+        start(driver);
+        driver.onUpdateThrows.set(new IllegalStateException("a bug"));
+        batches.put(List.of(pod("a"), pod("b"), new InSync()));
+        await("the rest of the batch", () -> List.of(1, 0, 0).equals(activeLocal.get()));
+        await("readiness", health::ready);
+        assertThat(problems).containsExactly("update-set-aside WorkloadEndpoint(x/a)");
+        batches.put(List.of(pod("c")));
+        await("a later batch", () -> List.of(2, 0, 0).equals(activeLocal.get()));
+        assertThat(health.live()).isTrue();
+    }
+
+    @Test
+    void anUnexpectedExceptionFromAnApplyDoesNotEndTheThreadItIsRetriedUntilItSucceeds() throws InterruptedException {
+        FaultyDriver driver = new FaultyDriver();
+        driver.failApplies(new NullPointerException("a bug in the driver"), Integer.MAX_VALUE);
+        start(driver);
+        batches.put(List.of(pod("a"), new InSync()));
+        await("a failed apply", () -> problems.contains("apply-failed dataplane"));
+        assertThat(health.ready()).isFalse();
+        assertThat(health.live()).isTrue();
+        int applies = driver.applies.get();
+        driver.failApplies(null, 0);
+        await("readiness after a retry", health::ready);
+        assertThat(driver.applies.get()).isGreaterThan(applies);
+        assertThat(thread.isAlive()).isTrue();
     }
 }
