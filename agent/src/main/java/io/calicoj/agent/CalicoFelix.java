@@ -8,8 +8,12 @@ import io.calicoj.agent.health.HealthServer;
 import io.calicoj.agent.metrics.AgentMetrics;
 import io.calicoj.agent.metrics.PrometheusAgentMetrics;
 import io.calicoj.agent.pipeline.Pipeline;
+import io.calicoj.agent.status.DirectoryStatusFiles;
+import io.calicoj.agent.status.EndpointStatusFileReporter;
+import io.calicoj.dataplane.ProblemLog;
 import io.calicoj.dataplane.Sleeper;
 import io.calicoj.dataplane.api.DataplaneDriver;
+import io.calicoj.dataplane.api.EndpointStatusListener;
 import io.calicoj.dataplane.linux.DataplaneConfig;
 import io.calicoj.dataplane.linux.LinuxDataplaneDriver;
 import io.calicoj.datastore.Syncer;
@@ -98,9 +102,11 @@ public final class CalicoFelix {
                 felix.prometheusGoMetricsEnabled(), felix.prometheusProcessMetricsEnabled()) : null;
         AgentMetrics metrics = prometheus == null ? AgentMetrics.NOOP : prometheus;
 
+        EndpointStatusListener status = endpointStatus(felix.endpointStatusPathPrefix());
         Syncer syncer = KubernetesDatastore.syncer(datastore, InClusterEnvironment.of(env), felix.interfacePrefix());
         DataplaneDriver driver = new LinuxDataplaneDriver(dataplaneConfig, new ProcessCommandRunner(),
-                InstantSource.system(), Sleeper.SYSTEM);
+                InstantSource.system(), Sleeper.SYSTEM, new ProblemLog().and(p -> metrics.dataplaneProblem(p.kind(), p.subject())),
+                status);
         Pipeline pipeline = new Pipeline(syncer, felix.felixHostname(), driver, health, metrics, InstantSource.system());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -126,6 +132,27 @@ public final class CalicoFelix {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Calico's endpoint status files under {@code <prefix>/endpoint-status}, which the CNI plugin waits
+     * for; the stale ones are deleted now, before anything is programmed (a failure to do so stops the
+     * agent: a stale file could let a pod start before its rules are in).
+     */
+    private static EndpointStatusListener endpointStatus(String prefix) throws IOException {
+        if (prefix.isEmpty()) {
+            log.info("EndpointStatusPathPrefix is empty: no endpoint status files");
+            return EndpointStatusListener.NONE;
+        }
+        Path dir = Path.of(prefix, "endpoint-status");
+        EndpointStatusFileReporter reporter = new EndpointStatusFileReporter(new DirectoryStatusFiles(dir));
+        try {
+            reporter.start();
+        } catch (IOException e) {
+            throw new IOException("cannot clear the endpoint status directory " + dir + ": " + e.getMessage(), e);
+        }
+        log.info("Endpoint status files in {}", dir);
+        return reporter;
     }
 
     private static void setLogLevel(String severity) {

@@ -9,6 +9,7 @@ import java.util.Objects;
  * and defaults, plus every parameter as given (name → value) for the parts that read their own:
  * the dataplane ({@code io.calicoj.dataplane.linux.DataplaneConfig#fromParameters}).
  *
+ * @param endpointStatusPathPrefix where the endpoint status files go ({@code <prefix>/endpoint-status}); empty: none
  * @param parameters the merged parameters (environment over config file), names lower-cased
  */
 public record FelixConfig(
@@ -23,10 +24,12 @@ public record FelixConfig(
         int prometheusMetricsPort,
         boolean prometheusGoMetricsEnabled,
         boolean prometheusProcessMetricsEnabled,
+        String endpointStatusPathPrefix,
         Map<String, String> parameters) {
 
     public FelixConfig {
         Objects.requireNonNull(felixHostname, "felixHostname");
+        Objects.requireNonNull(endpointStatusPathPrefix, "endpointStatusPathPrefix");
         interfacePrefixes = List.copyOf(interfacePrefixes);
         parameters = Map.copyOf(parameters);
     }

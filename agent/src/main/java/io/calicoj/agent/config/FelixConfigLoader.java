@@ -135,6 +135,7 @@ public final class FelixConfigLoader {
                 (Integer) v.get("PrometheusMetricsPort"),
                 (Boolean) v.get("PrometheusGoMetricsEnabled"),
                 (Boolean) v.get("PrometheusProcessMetricsEnabled"),
+                (String) v.get("EndpointStatusPathPrefix"),
                 raw);
     }
 }

@@ -33,7 +33,8 @@ public final class FelixParameters {
             p("PrometheusMetricsHost", "", FelixParameters::text, false),
             p("PrometheusMetricsPort", "9091", v -> positiveInt(v, 1, 65535), false),
             p("PrometheusGoMetricsEnabled", "true", FelixParameters::bool, false),
-            p("PrometheusProcessMetricsEnabled", "true", FelixParameters::bool, false));
+            p("PrometheusProcessMetricsEnabled", "true", FelixParameters::bool, false),
+            p("EndpointStatusPathPrefix", "/var/run/calico", FelixParameters::absolutePath, false));
 
     /** Parameters the dataplane reads itself (DataplaneConfig.fromParameters validates them). */
     static final List<String> DATAPLANE = List.of(
@@ -98,6 +99,15 @@ public final class FelixParameters {
             case "WARN" -> "WARNING";
             default -> throw new IllegalArgumentException("must be one of Debug, Info, Warning, Error, Fatal");
         };
+    }
+
+    /** An absolute path (Felix's {@code file} parameters), or "" (off). */
+    static Object absolutePath(String v) {
+        String t = v.trim();
+        if (!t.isEmpty() && !t.startsWith("/")) {
+            throw new IllegalArgumentException("must be an absolute path");
+        }
+        return t;
     }
 
     static Object interfacePrefixes(String v) {

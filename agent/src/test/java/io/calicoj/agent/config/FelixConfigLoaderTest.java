@@ -33,7 +33,18 @@ class FelixConfigLoaderTest {
         assertThat(c.prometheusMetricsPort()).isEqualTo(9091);
         assertThat(c.prometheusGoMetricsEnabled()).isTrue();
         assertThat(c.prometheusProcessMetricsEnabled()).isTrue();
+        assertThat(c.endpointStatusPathPrefix()).isEqualTo("/var/run/calico");
         assertThat(c.parameters()).isEmpty();
+    }
+
+    @Test
+    void endpointStatusPathPrefixIsAnAbsolutePathOrNoneToWriteNoStatusFiles() {
+        assertThat(load(Map.of("FELIX_ENDPOINTSTATUSPATHPREFIX", "/run/calico-node-1")).endpointStatusPathPrefix())
+                .isEqualTo("/run/calico-node-1");
+        assertThat(load(Map.of("FELIX_ENDPOINTSTATUSPATHPREFIX", "none")).endpointStatusPathPrefix()).isEmpty();
+        FelixConfigLoader.Loaded relative = FelixConfigLoader.load(Map.of("FELIX_ENDPOINTSTATUSPATHPREFIX", "run/calico"), null, "h");
+        assertThat(relative.config().endpointStatusPathPrefix()).isEqualTo("/var/run/calico");
+        assertThat(relative.warnings()).singleElement().asString().contains("must be an absolute path");
     }
 
     @Test

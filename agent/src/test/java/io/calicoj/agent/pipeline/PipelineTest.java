@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.calicoj.agent.health.HealthAggregator;
 import io.calicoj.agent.metrics.AgentMetrics;
+import io.calicoj.agent.status.DirectoryStatusFiles;
+import io.calicoj.agent.status.EndpointStatusFileReporter;
 import io.calicoj.dataplane.Sleeper;
+import io.calicoj.dataplane.api.DataplaneProblems;
+import io.calicoj.dataplane.api.EndpointStatusListener;
 import io.calicoj.dataplane.linux.DataplaneConfig;
 import io.calicoj.dataplane.linux.LinuxDataplaneDriver;
 import io.calicoj.dataplane.testing.SimulatedKernel;
@@ -21,6 +25,9 @@ import io.calicoj.model.k8s.NamespaceConverter;
 import io.calicoj.model.k8s.NetworkPolicyConverter;
 import io.calicoj.model.k8s.PodConverter;
 import io.calicoj.model.k8s.VethNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -31,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent's threads end to end in one JVM: a scripted syncer, the real calculation graph and
@@ -66,8 +74,12 @@ class PipelineTest {
     }
 
     private void start() {
+        start(EndpointStatusListener.NONE);
+    }
+
+    private void start(EndpointStatusListener status) {
         LinuxDataplaneDriver driver = new LinuxDataplaneDriver(DataplaneConfig.defaults().withIptablesBackend("nft"),
-                kernel, InstantSource.system(), Sleeper.SYSTEM);
+                kernel, InstantSource.system(), Sleeper.SYSTEM, DataplaneProblems.NONE, status);
         pipeline = new Pipeline(syncer, "node-1", driver, health, AgentMetrics.NOOP, InstantSource.system());
         pipeline.start();
     }
@@ -136,5 +148,32 @@ class PipelineTest {
         syncer.send(List.of(new io.calicoj.datastore.Deletion(io.calicoj.model.ResourceKey.of(
                 io.calicoj.model.ResourceKind.NETWORK_POLICY, "x", "knp.default.deny"))));
         await("the policy chain to go", () -> kernel.nft().chainNames("filter").stream().noneMatch(c -> c.startsWith("cali-pi-")));
+    }
+
+    @Test
+    void aPodsEndpointStatusFileAppearsOnceItsChainsAreInAndGoesWithThePod(@TempDir Path prefix)
+            throws InterruptedException, IOException {
+        Path dir = prefix.resolve("endpoint-status");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("k8s x%2Fa eth0"), "{\"ifaceName\":\"stale\"}");
+        EndpointStatusFileReporter reporter = new EndpointStatusFileReporter(new DirectoryStatusFiles(dir));
+        reporter.start();
+        assertThat(dir).isEmptyDirectory();
+        start(reporter);
+        syncer.send(SyncStatus.RESYNC_IN_PROGRESS);
+        syncer.send(cluster());
+        Thread.sleep(300);
+        assertThat(dir).as("nothing before in-sync").isEmptyDirectory();
+        syncer.send(SyncStatus.IN_SYNC);
+        Path a = dir.resolve("k8s x%2Fa eth0");
+        await("a's status file", () -> Files.exists(a));
+        assertThat(kernel.nft().chainNames("filter")).contains("cali-tw-" + VethNames.hostInterfaceName("x", "a"));
+        assertThat(Files.readString(a)).isEqualTo("{\"ifaceName\":\"" + VethNames.hostInterfaceName("x", "a")
+                + "\",\"ipv4Nets\":[\"10.244.1.2/32\"]}");
+        syncer.send(List.of(new io.calicoj.datastore.Deletion(io.calicoj.model.ResourceKey.of(
+                io.calicoj.model.ResourceKind.WORKLOAD_ENDPOINT, "x",
+                io.calicoj.model.k8s.WorkloadEndpointNames.forPod("node-1", "a")))));
+        await("a's status file to go", () -> !Files.exists(a));
+        assertThat(dir.resolve("k8s x%2Fb eth0")).exists();
     }
 }
