@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Logs each distinct {@link DataplaneProblem} once, on one line and truncated: a member left out of a
@@ -26,6 +28,7 @@ public final class ProblemLog implements DataplaneProblems {
     static final int MAX_SUBJECTS = 10_000;
     private static final int MAX_DETAILS_PER_SUBJECT = 16;
 
+    private final BiConsumer<Level, String> log;
     private final Map<String, Set<String>> seen = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
@@ -33,24 +36,31 @@ public final class ProblemLog implements DataplaneProblems {
         }
     };
 
+    /** Logs to this class's SLF4J logger. */
+    public ProblemLog() {
+        this((level, line) -> LOG.atLevel(level).log(line));
+    }
+
+    /** @param log where each line goes, with its level */
+    ProblemLog(BiConsumer<Level, String> log) {
+        this.log = log;
+    }
+
     @Override
     public synchronized void report(DataplaneProblem problem) {
-        String detail = oneLine(problem.detail());
-        if (firstTime(problem.kind() + " " + problem.subject(), detail.replaceAll("(?i)(line:? )\\d+", "$1N"))) {
-            if (problem instanceof DataplaneProblem.IpSetMemberRefused) {
-                LOG.warn("{}", truncate(detail, MAX_DETAIL));
-            } else {
-                LOG.error("{}", truncate(detail, MAX_DETAIL));
-            }
+        String line = oneLine(problem.detail());
+        String detail = truncate(line, MAX_DETAIL);
+        if (firstTime(problem.kind() + " " + problem.subject(), line.replaceAll("(?i)(line:? )\\d+", "$1N"))) {
+            log.accept(problem instanceof DataplaneProblem.IpSetMemberRefused ? Level.WARN : Level.ERROR, detail);
         } else {
-            LOG.debug("Again: {}", truncate(detail, MAX_DETAIL));
+            log.accept(Level.DEBUG, "Again: " + detail);
         }
     }
 
     @Override
     public synchronized void resolved(String kind, String subject) {
         if (seen.remove(kind + " " + subject) != null) {
-            LOG.info("Resolved: {} of {}", kind, subject);
+            log.accept(Level.INFO, "Resolved: " + kind + " of " + subject);
         }
     }
 

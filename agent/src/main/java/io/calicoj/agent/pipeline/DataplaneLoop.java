@@ -121,6 +121,7 @@ final class DataplaneLoop implements Runnable {
                 metrics.dataplaneApplyTime(Duration.ofNanos(System.nanoTime() - start));
                 if (!lastApplySucceeded) {
                     log.info("dataplane programmed");
+                    problems.resolved("apply-failed", "dataplane");
                 }
                 lastApplySucceeded = true;
             }
