@@ -145,7 +145,7 @@ public final class CalicoFelix {
             return EndpointStatusListener.NONE;
         }
         Path dir = Path.of(prefix, "endpoint-status");
-        EndpointStatusFileReporter reporter = new EndpointStatusFileReporter(new DirectoryStatusFiles(dir));
+        EndpointStatusFileReporter reporter = new EndpointStatusFileReporter(new DirectoryStatusFiles(dir), InstantSource.system());
         try {
             reporter.start();
         } catch (IOException e) {

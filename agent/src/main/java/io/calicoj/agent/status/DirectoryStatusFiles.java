@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@link StatusFiles} in a real directory, created (mode 0755, as Calico) when first needed. A file is
@@ -36,6 +37,17 @@ public final class DirectoryStatusFiles implements StatusFiles {
 
     public Path directory() {
         return dir;
+    }
+
+    @Override
+    public Set<String> list() throws IOException {
+        Set<String> out = new TreeSet<>();
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                entries.forEach(p -> out.add(p.getFileName().toString()));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.calicoj.dataplane.api.EndpointStatusListener;
 import io.calicoj.dataplane.api.WorkloadEndpointUpdate;
 import io.calicoj.model.Cidr;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,19 +28,25 @@ import org.slf4j.LoggerFactory;
  * one's deleted. {@link #start()} deletes every file found there first, unlike Calico (which removes
  * stale files only once in sync): an endpoint is not known to be programmed until this agent has
  * programmed it, and a stale file must not let a pod start while the agent syncs. Writes that fail
- * are retried on the next apply. Runs on the dataplane's thread.
+ * are retried on the next apply; every {@value #RECHECK_SECONDS} s (Calico's reapply interval) the
+ * directory is listed and a file of ours someone deleted is written again (files that are not ours
+ * are left alone after start). Runs on the dataplane's thread.
  */
 public final class EndpointStatusFileReporter implements EndpointStatusListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointStatusFileReporter.class);
+    static final int RECHECK_SECONDS = 10;
 
     private final StatusFiles files;
+    private final InstantSource clock;
+    private Instant nextCheck = Instant.MIN;
     /** File name → content, as written. */
     private final Map<String, String> written = new HashMap<>();
     private final Set<String> unnamed = new HashSet<>();
 
-    public EndpointStatusFileReporter(StatusFiles files) {
+    public EndpointStatusFileReporter(StatusFiles files, InstantSource clock) {
         this.files = Objects.requireNonNull(files, "files");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Deletes every status file there (nothing is programmed by this agent yet). Call before the dataplane starts. */
@@ -60,6 +68,7 @@ public final class EndpointStatusFileReporter implements EndpointStatusListener 
             }
             wanted.put(name.get(), json(w));
         }
+        forgetDeletedFiles();
         wanted.forEach((name, content) -> {
             if (!content.equals(written.get(name))) {
                 try {
@@ -79,6 +88,24 @@ public final class EndpointStatusFileReporter implements EndpointStatusListener 
                     LOG.warn("Could not delete endpoint status file '{}' (will retry): {}", name, e.toString());
                 }
             }
+        }
+    }
+
+    /** Every {@value #RECHECK_SECONDS} s: a file we wrote that is gone is forgotten, so it is written again. */
+    private void forgetDeletedFiles() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextCheck)) {
+            return;
+        }
+        nextCheck = now.plusSeconds(RECHECK_SECONDS);
+        if (written.isEmpty()) {
+            return;
+        }
+        try {
+            Set<String> there = files.list();
+            written.keySet().removeIf(name -> !there.contains(name));
+        } catch (IOException e) {
+            LOG.warn("Could not list the endpoint status directory (will retry): {}", e.toString());
         }
     }
 

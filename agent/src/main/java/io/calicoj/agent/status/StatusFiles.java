@@ -1,12 +1,16 @@
 package io.calicoj.agent.status;
 
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * The directory of Calico's endpoint status files ({@code <EndpointStatusPathPrefix>/endpoint-status}),
- * as the reporter needs it: write whole files atomically, delete them, clear it. The CNI plugin reads it.
+ * as the reporter needs it: list, write whole files atomically, delete them, clear it. The CNI plugin reads it.
  */
 public interface StatusFiles {
+
+    /** The names of the files there (none when the directory does not exist). */
+    Set<String> list() throws IOException;
 
     /**
      * Writes the file so that a reader sees either the old content or all of the new one, never a

@@ -156,7 +156,7 @@ class PipelineTest {
         Path dir = prefix.resolve("endpoint-status");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("k8s x%2Fa eth0"), "{\"ifaceName\":\"stale\"}");
-        EndpointStatusFileReporter reporter = new EndpointStatusFileReporter(new DirectoryStatusFiles(dir));
+        EndpointStatusFileReporter reporter = new EndpointStatusFileReporter(new DirectoryStatusFiles(dir), InstantSource.system());
         reporter.start();
         assertThat(dir).isEmptyDirectory();
         start(reporter);

@@ -40,6 +40,14 @@ class DirectoryStatusFilesTest {
     }
 
     @Test
+    void listingNamesWhatIsThere() throws IOException {
+        assertThat(files().list()).isEmpty();
+        files().write("b", "1");
+        files().write("a", "2");
+        assertThat(files().list()).containsExactly("a", "b");
+    }
+
+    @Test
     void aSecondWriteReplacesTheFileWhole() throws IOException {
         files().write("f", "old content, longer than the new one");
         files().write("f", "new");

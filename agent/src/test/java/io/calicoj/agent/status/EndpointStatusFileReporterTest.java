@@ -3,6 +3,7 @@ package io.calicoj.agent.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.calicoj.dataplane.api.WorkloadEndpointUpdate;
+import io.calicoj.dataplane.testing.ManualClock;
 import io.calicoj.model.Cidr;
 import io.calicoj.model.ResourceKey;
 import io.calicoj.model.ResourceKind;
@@ -22,6 +23,12 @@ class EndpointStatusFileReporterTest {
         final Map<String, String> files = new TreeMap<>();
         final List<String> operations = new ArrayList<>();
         boolean failing;
+
+        @Override
+        public java.util.Set<String> list() {
+            operations.add("list");
+            return java.util.Set.copyOf(files.keySet());
+        }
 
         @Override
         public void write(String name, String content) throws IOException {
@@ -49,7 +56,8 @@ class EndpointStatusFileReporterTest {
     }
 
     private final FakeStatusFiles dir = new FakeStatusFiles();
-    private final EndpointStatusFileReporter reporter = new EndpointStatusFileReporter(dir);
+    private final ManualClock clock = new ManualClock();
+    private final EndpointStatusFileReporter reporter = new EndpointStatusFileReporter(dir, clock);
 
     private static WorkloadEndpointUpdate pod(String name, String ip) {
         return new WorkloadEndpointUpdate(ResourceKey.of(ResourceKind.WORKLOAD_ENDPOINT, "ns1",
@@ -112,5 +120,18 @@ class EndpointStatusFileReporterTest {
                 "caliodd", "", List.of(), List.of(), List.of(), List.of());
         reporter.programmed(List.of(odd, pod("db", "10.65.0.2")));
         assertThat(dir.files).containsOnlyKeys("k8s ns1%2Fdb eth0");
+    }
+
+    @Test
+    void aFileSomeoneDeletedIsWrittenAgainAtTheNextCheckAndOthersFilesAreLeftAlone() {
+        reporter.programmed(List.of(pod("db", "10.65.0.2")));
+        dir.files.clear();
+        dir.files.put("k8s ns2%2Fother eth0", "{}");
+        clock.advance(java.time.Duration.ofSeconds(EndpointStatusFileReporter.RECHECK_SECONDS - 1));
+        reporter.programmed(List.of(pod("db", "10.65.0.2")));
+        assertThat(dir.files).containsOnlyKeys("k8s ns2%2Fother eth0");
+        clock.advance(java.time.Duration.ofSeconds(1));
+        reporter.programmed(List.of(pod("db", "10.65.0.2")));
+        assertThat(dir.files).containsOnlyKeys("k8s ns1%2Fdb eth0", "k8s ns2%2Fother eth0");
     }
 }
