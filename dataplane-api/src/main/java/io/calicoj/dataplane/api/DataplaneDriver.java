@@ -14,9 +14,12 @@ import java.time.Duration;
 public interface DataplaneDriver {
 
     /**
-     * Takes one message; nothing reaches the kernel before {@link #apply()}.
+     * Takes one message; nothing reaches the kernel before {@link #apply()}. A message that cannot be
+     * taken throws, and the caller sets it aside and goes on with the next (one the contract refused has
+     * changed nothing there); a driver that programs a kernel leaves what the message concerns
+     * fail-closed until a later message replaces it.
      *
-     * @throws DataplaneContractException when the message breaks the ordering contract (it is then ignored)
+     * @throws DataplaneContractException when the message breaks the ordering contract
      */
     void onUpdate(DataplaneUpdate update);
 
@@ -27,7 +30,7 @@ public interface DataplaneDriver {
      * Programs what the messages so far describe (nothing before {@link InSync}).
      *
      * @return when to call again at the latest
-     * @throws DataplaneProgrammingException when writing kept failing; calling again retries
+     * @throws DataplaneProgrammingException when writing kept failing (what could be written was); calling again retries
      */
     Duration apply();
 
