@@ -211,6 +211,7 @@ public final class SandboxCluster implements AutoCloseable {
         env.put("FELIX_DEFAULTENDPOINTTOHOSTACTION", "ACCEPT");
         env.put("FELIX_IPV6SUPPORT", "false");
         env.put("FELIX_LOGSEVERITYSCREEN", "info");
+        env.put("FELIX_ENDPOINTSTATUSPATHPREFIX", dir.nodeVarRunCalico(n.name()).toString());
         env.putAll(options.felixEnv());
         long pid = processes.start(n.netns(), List.of(felix.toString()), env, dir.log("felix-" + n.name()));
         state = state.withProcess("felix/" + n.name(), pid);

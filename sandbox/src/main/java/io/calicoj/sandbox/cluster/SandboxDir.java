@@ -40,6 +40,15 @@ public record SandboxDir(Path root) {
         return nodeDir(node).resolve("kubeconfig");
     }
 
+    /**
+     * The node's {@code /var/run/calico}: calico-felix's {@code EndpointStatusPathPrefix}, under which it
+     * writes {@code endpoint-status/} for the CNI plugin. One per node, as on separate machines: agents
+     * sharing one directory would remove each other's files.
+     */
+    public Path nodeVarRunCalico(String node) {
+        return nodeDir(node).resolve("var-run-calico");
+    }
+
     public Path cniBin() {
         return root.resolve("cni-bin");
     }
